@@ -1,0 +1,78 @@
+"""Split news items into sentences with character offsets into the original text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from viewer.records import Item, Sentence, Span
+from viewer.resources import load_lines
+
+# A sentence ends at . ! ? … (plus closing quotes/brackets) before white space and a capital, a
+# digit or an opening quote; a line break always ends one (releases put one paragraph a line).
+_END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«(]?[A-ZА-ЯЁ0-9])")
+_LINE = re.compile(r"[^\r\n]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_HEADER_LEAD = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d(?=\S)")
+_HEADER_TAIL = re.compile(r"\s+[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_lines("abbreviations.txt"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if len(word) == 1 and word.isupper():  # an initial: "V. Semerikov"
+        return True
+    return word.casefold() in _abbreviations()
+
+
+def _split_line(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        spans.append(Span(pos, m.end()))
+        pos = m.end()
+    spans.append(Span(pos, end))
+    return spans
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    chunk = text[span.start:span.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    if not body:
+        return None
+    return Span(span.start + lead, span.start + lead + len(body))
+
+
+def _strip_headers(text: str, span: Span) -> Span:
+    """Leave publication dates glued to a line's start or end out of the sentence."""
+    chunk = text[span.start:span.end]
+    start, end = span.start, span.end
+    if m := _HEADER_LEAD.match(chunk):
+        start += m.end()
+    if m := _HEADER_TAIL.search(chunk):
+        if m.start() > 0:
+            end = span.start + m.start()
+    return Span(start, end)
+
+
+def split_sentences(text: str, items: Sequence[Item]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for item in items:
+        for line in _LINE.finditer(text, item.span.start, item.span.end):
+            stripped = _strip_headers(text, Span(line.start(), line.end()))
+            for raw in _split_line(text, stripped.start, stripped.end):
+                span = _trim(text, raw)
+                if span is not None and any(c.isalnum() for c in text[span.start:span.end]):
+                    sentences.append(Sentence(len(sentences), item.index, span,
+                                              text[span.start:span.end]))
+    return sentences

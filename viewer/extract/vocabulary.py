@@ -1,0 +1,124 @@
+"""Compiled matchers over the vocabulary in resources/: bodies, places, event kinds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from viewer.resources import load_json
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first; any white space (releases use NBSP) matches."""
+    escaped = (re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMatcher:
+    names: re.Pattern[str]  # case-insensitive full names
+    abbrs: re.Pattern[str]  # case-sensitive abbreviations
+    canonical: dict[str, str]  # casefolded written form -> canonical name
+    order: tuple[str, ...]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        end = len(text) if end is None else end
+        hits = [(m.start(), m.end(), self.canonical[m.group(0).casefold()])
+                for pattern in (self.names, self.abbrs) for m in pattern.finditer(text, start, end)]
+        return sorted(hits)
+
+    def bodies_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+        found = {name for _, _, name in self.find(text, start, end)}
+        return tuple(name for name in self.order if name in found)
+
+
+@cache
+def bodies() -> BodyMatcher:
+    data: Any = load_json("bodies.json")
+    canonical: dict[str, str] = {}
+    names: list[str] = []
+    abbrs: list[str] = []
+    for body in data["bodies"]:
+        for form in [body["name"], *body["names"]]:
+            canonical[form.casefold()] = body["name"]
+            names.append(form)
+        for form in body["abbr"]:
+            canonical[form.casefold()] = body["name"]
+            abbrs.append(form)
+    return BodyMatcher(
+        names=re.compile(rf"\b(?:{alternation(names)})\b", re.IGNORECASE),
+        abbrs=re.compile(rf"(?<![\w-])(?:{alternation(abbrs)})(?![\w-])"),
+        canonical=canonical,
+        order=tuple(b["name"] for b in data["bodies"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatcher:
+    pattern: re.Pattern[str]  # groups "local" (city, region) and "country"
+    canonical: dict[str, str]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+        end = len(text) if end is None else end
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            group = "local" if m.group("local") else "country"
+            found.append((m.start(group), self.canonical[m.group(group).casefold()]))
+        return found
+
+
+@cache
+def places() -> PlaceMatcher:
+    data: Any = load_json("places.json")
+    canonical: dict[str, str] = {}
+    local = [*data["cities"], *data["regions"]]
+    for name in local:
+        canonical[name.casefold()] = name.removesuffix(" region")
+    countries: list[str] = []
+    for name, forms in data["countries"].items():
+        for form in forms:
+            canonical[form.casefold()] = name
+            countries.append(form)
+    # Local places after any locative preposition; countries only after "in" or "on the territory
+    # of", so "the President of the Republic of Belarus" never makes Belarus a venue.
+    pattern = re.compile(
+        rf"\b(?:(?:in|at|to|near|in the city of|in the)\s+(?P<local>{alternation(local)})"
+        rf"|(?:in|on the territory of)\s+(?P<country>{alternation(countries)}))\b")
+    return PlaceMatcher(pattern, canonical)
+
+
+@dataclass(frozen=True, slots=True)
+class KindMatcher:
+    cues: re.Pattern[str]  # one named alternation; the cue's kind is looked up by text
+    kind_of: dict[str, str]
+    future: re.Pattern[str]
+    clause: re.Pattern[str]  # a happening noun phrase up to the verb that says it took place
+
+    def kind_at(self, text: str, start: int, end: int) -> tuple[str, int] | None:
+        """The kind of the first cue in text[start:end] and where it stands; appointments win."""
+        first: tuple[str, int] | None = None
+        for m in self.cues.finditer(text, start, end):
+            kind = self.kind_of[m.group(0).casefold()]
+            if kind == "appointment":
+                return kind, m.start()
+            if first is None:
+                first = (kind, m.start())
+        return first
+
+
+@cache
+def kinds() -> KindMatcher:
+    data: Any = load_json("events.json")
+    kind_of: dict[str, str] = {}
+    for entry in data["kinds"]:
+        for cue in entry["cues"]:
+            kind_of.setdefault(cue.casefold(), entry["kind"])
+    return KindMatcher(
+        cues=re.compile(rf"\b(?:{alternation(list(kind_of))})\b", re.IGNORECASE),
+        kind_of=kind_of,
+        future=re.compile(rf"\b(?:{alternation(data['future'])})\b", re.IGNORECASE),
+        clause=re.compile(
+            rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(data['happening'])})\b"
+            rf"[^;.]*?\b(?:{alternation(data['occurred'])})\b", re.IGNORECASE),
+    )
