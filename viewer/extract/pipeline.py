@@ -1,0 +1,110 @@
+"""The pipeline: a document's text in, its items, events, people and decisions out."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from viewer.extract.dates import find_dates, find_year_hints
+from viewer.extract.decisions import find_decisions
+from viewer.extract.events import DatedSentence, date_sentence, events_in, merge_item_events
+from viewer.extract.items import split_items
+from viewer.extract.people import PeopleIndex, find_people
+from viewer.extract.sentences import split_sentences
+from viewer.records import Decision, Event, Extraction, Item, PersonMention, Sentence
+
+
+
+def extract_document(text: str, doc: str) -> Extraction:
+    """Read one release file's decoded text; `doc` names it in every record's provenance."""
+    items = split_items(text)
+    sentences = split_sentences(text, items)
+    hints = find_year_hints(text)
+    by_item: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_item.setdefault(s.item, []).append(s)
+
+    dated: list[DatedSentence] = []
+    events: list[Event] = []
+    for item in items:
+        published_text = item.published.strftime("%d.%m.%Y") if item.published else ""
+        previous = None
+        item_events = []
+        for s in by_item.get(item.index, []):
+            d = date_sentence(text, s, find_dates(text, s.span.start, s.span.end), published_text,
+                              item, hints, previous)
+            dated.append(d)
+            found = events_in(text, doc, d)
+            if found:
+                previous = found[-1].date
+            item_events.extend((s, e) for e in found)
+        events.extend(merge_item_events(item, item_events))
+
+    mentions = find_people(text, sentences, doc)
+    stated_on = role_dates(doc, items, sentences, events)
+    index = PeopleIndex()
+    index.add(mentions, stated_on)
+    people = index.people()
+    events = _with_people(events, mentions, index)
+    decisions = _decisions(text, doc, sentences, items, events)
+    return Extraction(
+        doc=doc, text=text, items=tuple(items), sentences=tuple(sentences),
+        dates=tuple(m for d in dated for m in d.mentions), events=tuple(events),
+        mentions=tuple(mentions), people=tuple(people), decisions=tuple(decisions))
+
+
+def role_dates(doc: str, items: Sequence[Item], sentences: Sequence[Sentence],
+                events: Sequence[Event]) -> dict[tuple[str, int], date | None]:
+    """When each sentence's roles were stated: its own event's date, else the item's latest known date."""
+    by_sentence = {e.sentence: e.date.start for e in events}
+    published = {i.index: i.published for i in items}
+    result: dict[tuple[str, int], date | None] = {}
+    current: dict[int, date | None] = {}
+    for s in sentences:
+        d = by_sentence.get(s.index) or current.get(s.item) or published.get(s.item)
+        current[s.item] = d
+        result[(doc, s.index)] = d
+    return result
+
+
+def _with_people(events: list[Event], mentions: Sequence[PersonMention],
+                 index: PeopleIndex) -> list[Event]:
+    by_sentence: dict[int, list[str]] = {}
+    for m in mentions:
+        name = index.canonical(m.surface)
+        if name and name not in by_sentence.setdefault(m.sentence, []):
+            by_sentence[m.sentence].append(name)
+    return [replace(e, people=tuple(by_sentence.get(e.sentence, ()))) for e in events]
+
+
+def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequence[Item],
+               events: Sequence[Event]) -> list[Decision]:
+    decisions: list[Decision] = []
+    seen: set[tuple[int, str]] = set()
+    for s in sentences:
+        for clause in find_decisions(text, s):
+            quote = text[clause.span.start:clause.span.end]
+            key = (s.item, " ".join(quote.split()).casefold())
+            if key in seen:  # a title repeated with its date glued on
+                continue
+            seen.add(key)
+            event = _event_of(s, clause.body, events)
+            decisions.append(Decision(
+                doc=doc, item=s.item, sentence=s.index, kind=clause.kind, body=clause.body,
+                text=quote, span=clause.span,
+                date=events[event].date if event is not None else None, event=event))
+    return decisions
+
+
+def _event_of(s: Sentence, body: str | None, events: Sequence[Event]) -> int | None:
+    """The happening a decision belongs to: its own sentence's, the item's event of its body, or the item's first."""
+    same_item = [i for i, e in enumerate(events) if e.item == s.item]
+    for i in same_item:
+        if events[i].sentence == s.index:
+            return i
+    if body is not None:
+        for i in same_item:
+            if body in events[i].bodies and events[i].sentence < s.index:
+                return i
+    earlier = [i for i in same_item if events[i].sentence <= s.index]
+    return earlier[0] if earlier else (same_item[0] if same_item else None)
