@@ -1,0 +1,140 @@
+"""A small timeline strip for the report: a dated axis with one coloured mark per exported event."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from viewer.export.text import MONTHS
+
+AXIS = QColor("#8a94a3")
+GRID = QColor("#dde2e8")
+LABEL = QColor("#5f6b7a")
+
+# Tick levels, finest first: (unit, step). The finest whose labels do not crowd is used.
+LEVELS: tuple[tuple[str, int], ...] = (
+    ("day", 1), ("day", 7), ("month", 1), ("month", 3), ("month", 6),
+    ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 25), ("year", 50),
+)
+
+
+def _ticks(first: date, last: date, unit: str, step: int) -> list[date]:
+    out: list[date] = []
+    if unit == "day":
+        d = first + timedelta(days=(-first.weekday()) % 7 if step == 7 else 0)
+        while d <= last:
+            out.append(d)
+            d += timedelta(days=step)
+    elif unit == "month":
+        m = first.year * 12 + first.month - 1
+        m += (-m) % step
+        while True:
+            d = date(m // 12, m % 12 + 1, 1)
+            if d > last:
+                break
+            if d >= first:
+                out.append(d)
+            m += step
+    else:
+        y = first.year + (-first.year) % step
+        while y <= last.year:
+            if date(y, 1, 1) >= first:
+                out.append(date(y, 1, 1))
+            y += step
+    return out
+
+
+def _tick_label(d: date, unit: str, first: bool) -> str:
+    """The year is named on the first tick and where it changes, so short labels stay unambiguous."""
+    if unit == "year":
+        return str(d.year)
+    if unit == "month":
+        return f"{MONTHS[d.month - 1]} {d.year}" if first or d.month == 1 else MONTHS[d.month - 1]
+    if first or (d.month == 1 and d.day <= 7):
+        return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTHS[d.month - 1]}"
+
+
+def paint_strip(painter: QPainter, rect: QRectF, events: Sequence[Any], unit: float,
+                color_of: Callable[[str], QColor], legend_style: Any) -> None:
+    """Marks stacked per column of the axis, coloured by kind; a legend of kinds underneath."""
+    pt = unit
+    fm = QFontMetricsF(legend_style.font, painter.device())
+    legend_h = fm.height() + pt * 4
+    axis_y = rect.bottom() - legend_h - fm.height() - pt * 4
+    plot = QRectF(rect.left(), rect.top(), rect.width(), axis_y - rect.top() - pt * 2)
+    if not events:
+        painter.setPen(LABEL)
+        painter.setFont(legend_style.font)
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no events")
+        return
+    first = min(e.date.start for e in events)
+    last = max(e.date.end for e in events)
+    pad = max(2, (last - first).days // 40)
+    first, last = first - timedelta(days=pad), last + timedelta(days=pad)
+    days = max(1, (last - first).days)
+
+    def x_of(d: date) -> float:
+        return plot.left() + (d - first).days / days * plot.width()
+
+    painter.setFont(legend_style.font)
+    unit_name, step = LEVELS[-1]
+    label_room = fm.horizontalAdvance("30 Sep 2019") + pt * 8
+    for unit_name, step in LEVELS:
+        if len(_ticks(first, last, unit_name, step)) * label_room <= plot.width():
+            break
+    ticks = _ticks(first, last, unit_name, step)
+    painter.setPen(QPen(GRID, pt * 0.5))
+    for d in ticks:
+        painter.drawLine(QPointF(x_of(d), plot.top()), QPointF(x_of(d), axis_y))
+    painter.setPen(QPen(AXIS, pt * 0.8))
+    painter.drawLine(QPointF(plot.left(), axis_y), QPointF(plot.right(), axis_y))
+    painter.setPen(LABEL)
+    for i, d in enumerate(ticks):
+        x = x_of(d)
+        painter.setPen(QPen(AXIS, pt * 0.8))
+        painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + pt * 3))
+        painter.setPen(LABEL)
+        text = _tick_label(d, unit_name, i == 0)
+        w = fm.horizontalAdvance(text)
+        painter.drawText(QPointF(min(max(x - w / 2, plot.left()), plot.right() - w),
+                                 axis_y + pt * 4 + fm.ascent()), text)
+
+    # one mark per event, stacked in columns of the mark's width so none hides another
+    mark_w = pt * 3.2
+    columns = max(1, int(plot.width() / mark_w))
+    stacks: Counter[int] = Counter()
+    placed: list[tuple[int, int, Any]] = []
+    for e in sorted(events, key=lambda e: (e.date.start, e.kind)):
+        mid = e.date.start + (e.date.end - e.date.start) / 2
+        col = min(columns - 1, int((x_of(mid) - plot.left()) / mark_w))
+        placed.append((col, stacks[col], e))
+        stacks[col] += 1
+    tallest = max(stacks.values())
+    mark_h = min(pt * 3.2, (plot.height() - pt * 2) / tallest)
+    gap = pt * 0.5 if mark_h >= pt * 2 else 0.0
+    painter.setPen(Qt.PenStyle.NoPen)
+    for col, level, e in placed:
+        painter.setBrush(color_of(e.kind))
+        x = plot.left() + col * mark_w
+        y = axis_y - pt * 1 - (level + 1) * mark_h
+        painter.drawRect(QRectF(x + pt * 0.3, y + gap / 2, mark_w - pt * 0.6, mark_h - gap))
+
+    kinds = Counter(e.kind for e in events)
+    x = rect.left()
+    y = rect.bottom() - fm.height()
+    for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        text = f"{kind} {n:,}"
+        w = fm.horizontalAdvance(text) + pt * 12
+        if x + w > rect.right():
+            break
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color_of(kind))
+        painter.drawRect(QRectF(x, y + fm.height() / 2 - pt * 2.2, pt * 4.4, pt * 4.4))
+        painter.setPen(LABEL)
+        painter.drawText(QPointF(x + pt * 6.5, y + fm.ascent()), text)
+        x += w
