@@ -1,0 +1,232 @@
+"""The benchmark's measurements on one generated archive; what the app cannot do yet is None."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from viewer.bench.generate import Corpus, Writer
+
+FRAME_W, FRAME_H = 1600, 600
+Stats = dict[str, float]
+
+
+def percentiles(seconds: list[float]) -> Stats:
+    """p50 and p95 in milliseconds."""
+    a = np.asarray(seconds, dtype=float) * 1000
+    return {"p50": round(float(np.percentile(a, 50)), 2), "p95": round(float(np.percentile(a, 95)), 2)}
+
+
+def timed(fn: Callable[[], object], repeats: int, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def _probe(*args: str, timeout: float = 3600) -> tuple[dict[str, Any], float]:
+    """Run a probe in a fresh interpreter; returns its JSON and the wall-clock time it was launched."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    launched = time.time()
+    proc = subprocess.run([sys.executable, "-m", "viewer.bench.probe", *args], capture_output=True,
+                          text=True, timeout=timeout, env=env)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode or not lines:
+        raise RuntimeError(f"probe {args[0]} failed: {proc.stderr.strip()[-800:]}")
+    return json.loads(lines[-1]), launched
+
+
+def build(corpus: Corpus, db: Path, jobs: int | None) -> dict[str, Any]:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    out, _ = _probe("build", str(db), str(corpus.root / "files"), *([str(jobs)] if jobs else []))
+    mb = corpus.bytes / 1e6
+    return {"build_s": round(out["seconds"], 2), "build_mb_per_s": round(mb / out["seconds"], 2),
+            "build_events_per_s": round(corpus.events / out["seconds"]),
+            "build_peak_mb": round(out["peak_mb_main"] + out["peak_mb_worker"], 1),
+            "stored": {k: out[k] for k in ("imported", "failed", "items", "events", "people", "decisions")},
+            "store_mb": round(store_mb(db), 1), "corpus_mb": round(mb, 1), "files": len(corpus.files)}
+
+
+def store_mb(db: Path) -> float:
+    return sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists()) / 1e6
+
+
+def add_one(store: Any, corpus: Corpus, repeats: int = 3) -> Stats:
+    """Import one new file into the built store, `repeats` times with different files."""
+    from viewer.store.ingest import import_paths
+
+    extra = corpus.root / "extra"
+    extra.mkdir(exist_ok=True)
+    writer = Writer(seed=777, n_events=1000)
+    samples = []
+    for i in range(repeats):
+        doc, text, _ = writer.file(900_000 + i + int(time.time()) % 10_000 * 10, keep=False)
+        path = extra / doc
+        path.write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        import_paths(store, [path], jobs=1)
+        samples.append(time.perf_counter() - t0)
+    return {"p50": round(float(np.median(samples)), 3), "max": round(max(samples), 3)}
+
+
+def cold_start(db: Path, repeats: int = 3) -> dict[str, Any]:
+    samples, rss, what = [], [], ""
+    for _ in range(repeats):
+        out, launched = _probe("coldstart", str(db), timeout=120)
+        samples.append(out["painted_at"] - launched)
+        rss.append(out["rss_mb"])
+        what = out["what"]
+    return {"cold_start_s": round(float(np.median(samples)), 3), "cold_start_max_s": round(max(samples), 3),
+            "cold_start_of": what, "rss_mb": round(float(np.median(rss)), 1)}
+
+
+# -- in-process GUI measurements ---------------------------------------------------------------------
+
+def qt_app() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    return QApplication.instance() or QApplication([])
+
+
+def _timeline_view() -> Any:
+    from viewer.ui.timeline.view import TimelineView
+    view = TimelineView()
+    view.resize(FRAME_W, FRAME_H)
+    return view
+
+
+def frames(store: Any) -> dict[str, Stats]:
+    """Paint times of the timeline on the whole store, rendered into an image as the screen would be."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from viewer.store.queries import event_columns
+    from viewer.ui.timeline.data import TimelineData
+    from viewer.ui.timeline.scale import ViewState
+
+    qt_app()
+    view = _timeline_view()
+    data = TimelineData.from_columns(event_columns(store))
+    view.set_data(data)
+    image = QImage(FRAME_W, FRAME_H, QImage.Format.Format_ARGB32_Premultiplied)
+
+    def paint() -> None:
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+
+    lo, hi = data.extent() or (0.0, 1.0)
+    busiest = float(np.bincount((data.start - data.start.min()).astype(np.int64)).argmax() + data.start.min())
+    out: dict[str, Stats] = {}
+    view.fit_all()
+    out["fit"] = percentiles(timed(paint, 30))
+    view.set_state(ViewState(busiest - 182.6, busiest + 182.6, FRAME_W))
+    out["year"] = percentiles(timed(paint, 30))
+    view.set_state(ViewState(busiest - 3.5, busiest + 3.5, FRAME_W))
+    out["week"] = percentiles(timed(paint, 30))
+    view.fit_all()
+    rng = np.random.default_rng(7)
+    steps = []
+    for i in range(200):  # zoom in towards the busy years, pan about, zoom back out
+        if i < 80:
+            view.zoom_at(1.1, float(rng.uniform(0.3, 0.7) * FRAME_W))
+        elif i < 140:
+            view.pan_by(float(rng.uniform(-200, 200)))
+        else:
+            view.zoom_at(1 / 1.1, float(rng.uniform(0.2, 0.8) * FRAME_W))
+        t0 = time.perf_counter()
+        paint()
+        steps.append(time.perf_counter() - t0)
+    out["sequence"] = percentiles(steps)
+    return out
+
+
+def filters(store: Any, repeats: int = 15) -> dict[str, Stats]:
+    """From a filter change until the event list model is reset and the timeline has its new data."""
+    from viewer.store.filters import EventFilter
+    from viewer.store.queries import event_columns, events_by_ids, people
+    from viewer.ui.models.events import EventsModel
+    from viewer.ui.timeline.data import TimelineData
+
+    qt_app()
+    model = EventsModel(lambda ids: events_by_ids(store, ids))
+    try:
+        view = _timeline_view()
+    except ImportError:  # the list and the timeline's data are still measured
+        view = None
+    top = people(store, order="count")
+    person = top[min(3, len(top) - 1)].id if top else 0
+    cases = {"text": EventFilter(text="consultations"),
+             "person": EventFilter(people=(person,)),
+             "body": EventFilter(bodies=("Council of Foreign Ministers",)),
+             "date": EventFilter(date_from=date(2015, 1, 1), date_to=date(2016, 12, 31)),
+             "combined": EventFilter(text="meeting", people=(person,), bodies=("Secretariat",),
+                                     date_from=date(2005, 1, 1), date_to=date(2025, 12, 31))}
+    out: dict[str, Stats] = {}
+    for name, f in cases.items():
+        def apply(f: EventFilter = f) -> None:
+            cols = event_columns(store, f)
+            model.set_columns(cols)
+            model.rowCount()
+            model.event(0)  # the first visible page of rows, as the list shows it
+            data = TimelineData.from_columns(cols)
+            if view is not None:
+                view.set_data(data)
+        out[name] = percentiles(timed(apply, repeats, warmup=2))
+    return out
+
+
+def export_1000(store: Any, out_dir: Path) -> dict[str, Any]:
+    from viewer.export.pdf import export_events
+    from viewer.store.queries import event_ids
+
+    qt_app()
+    ids = event_ids(store)
+    picked = ids[len(ids) // 3: len(ids) // 3 + 1000]
+    out = out_dir / "export_1000.pdf"
+    seconds, result = [], None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        result = export_events(store, picked, out, "1,000 events, benchmark selection")
+        seconds.append(time.perf_counter() - t0)
+    assert result is not None
+    return {"export_1000_s": round(float(np.median(seconds)), 3), "export_pages": result.pages,
+            "export_bytes": result.bytes, "export_events": len(picked)}
+
+
+def accuracy(corpus: Corpus) -> dict[str, Any]:
+    """Extraction F1 on the files the truth covers (all of them, or a sample on large corpora)."""
+    from viewer.bench.accuracy import accuracy as score
+    from viewer.extract import extract_document
+
+    truth = json.loads(corpus.truth_path.read_text(encoding="utf-8"))
+    docs = sorted({e["doc"] for e in truth["events"]} | {d["doc"] for d in truth["decisions"]}
+                  | {d for p in truth["people"] for d in p["docs"]})
+    files = corpus.root / "files"
+    extractions = [extract_document((files / d).read_text(encoding="utf-8"), d) for d in docs]
+    out: dict[str, Any] = score(truth, extractions)
+    out["docs_scored"] = len(docs)
+    out["events_scored"] = len(truth["events"])
+    return out
+
+
+def guarded(name: str, fn: Callable[[], Any], notes: list[str]) -> Any:
+    """Run one measurement; a part of the app that is missing or fails gives None and a note."""
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - one missing part must not stop the others
+        notes.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}")
+        return None
+
