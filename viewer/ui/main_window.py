@@ -1,0 +1,413 @@
+"""The main window: timeline, event list, filters, people and reader docks; wiring only."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QVBoxLayout, QWidget)
+
+from viewer.store import queries
+from viewer.store.db import Store
+from viewer.store.filters import EventFilter
+from viewer.store.rows import EventColumns
+from viewer.ui import dialogs, import_dialog, theme
+from viewer.ui.filter_bar import FilterBar
+from viewer.ui.menus import build_menus
+from viewer.ui.models.events import COL_TITLE, EventsModel
+from viewer.ui.people_panel import PeoplePanel
+from viewer.ui.reader import ReaderPanel
+from viewer.ui.settings import K_SHOW_LIST, K_SHOW_OVERVIEW, Settings
+from viewer.ui.timeline_widgets import Overview, Timeline, overview_feed, timeline_data
+
+
+def format_range(a: float, b: float) -> str:
+    lo, hi = date.fromordinal(max(1, int(a))), date.fromordinal(max(1, int(b) - 1 if b > a + 1 else int(b)))
+    return f"{lo:%d %b %Y} – {hi:%d %b %Y}"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle(f"CSTO Timeline — {store.path.name}")
+        self.setAccessibleName("CSTO Timeline")
+        self.setAcceptDrops(True)
+        self._selection: list[int] = []
+        self._syncing = False
+        self._columns: EventColumns | None = None
+        self._jobs: list[Any] = []
+        self.total = 0
+
+        self.filter_bar = FilterBar(store)
+        self.timeline = Timeline()
+        self.timeline.setAccessibleName("Timeline")
+        self.overview = Overview()
+        self.overview.setAccessibleName("Overview of the whole corpus")
+        self.model = EventsModel(lambda ids: queries.events_by_ids(self.store, ids), self)
+        self.table = self._make_table()
+        self.people = PeoplePanel(store)
+        self.reader = ReaderPanel(store)
+
+        timeline_box = QWidget()
+        box = QVBoxLayout(timeline_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.overview)
+        box.addWidget(self.timeline, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("centreSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(timeline_box)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self._make_empty_state())
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(centre)
+
+        self.people_dock = self._dock("People", "peopleDock", self.people,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.reader_dock = self._dock("Reader", "readerDock", self.reader,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Event count")
+        self.range_label = QLabel()
+        self.range_label.setAccessibleName("Visible date range")
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.range_label)
+        self.actions_ = build_menus(self)
+
+        self.filter_bar.set_sources(self.people.names, self.visible_dates)
+        self.filter_bar.filter_changed.connect(self.apply_filter)
+        self.filter_bar.people_changed.connect(self.people.set_selected)
+        self.people.selection_changed.connect(self.filter_bar.set_people)
+        self.reader.person_activated.connect(self._person_clicked)
+        self.timeline.range_changed.connect(self._range_changed)
+        self.timeline.selection_changed.connect(lambda ids: self.set_selection(ids, "timeline"))
+        self.timeline.event_activated.connect(self.open_event)
+        self.timeline.set_tooltip_provider(self.tooltip_for)
+        self.overview.range_requested.connect(self.timeline.set_visible_range)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.open_event(self.model.id_at(index.row())))
+        self._follow_system_theme()
+        self.restore()
+
+    # --- construction ------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName("Event list")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        for col, width in enumerate((170, 80, 100, 420, 130, 200)):
+            table.setColumnWidth(col, width)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _make_empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setAccessibleName("Empty store")
+        title = QLabel("This store has no releases yet")
+        title.setObjectName("emptyTitle")
+        text = QLabel("Import CSTO press releases (text or HTML files, or a whole folder) to see "
+                      "their events on the timeline.\nYou can also drop files onto this window.")
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        text.setFixedWidth(460)
+        button = QPushButton("Import releases…")
+        button.setAccessibleName("Import releases")
+        button.clicked.connect(self.import_files_dialog)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        for w in (title, text, button):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+            if isinstance(w, QLabel):
+                w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState find docks by name
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- data ---------------------------------------------------------------------------------
+    def load(self) -> None:
+        """(Re)read everything from the store: after opening it and after an import."""
+        st = queries.stats(self.store)
+        self.total = st.events
+        self.model.forget_rows()
+        self.filter_bar.refresh_facets()
+        self.people.reload()
+        self._density = queries.density(self.store)
+        self.stack.setCurrentIndex(0 if st.events else 1)
+        self.apply_filter(self.filter_bar.filter())
+
+    def apply_filter(self, f: EventFilter) -> None:
+        cols = queries.event_columns(self.store, f)
+        self._columns = cols
+        self.model.set_columns(cols)
+        self.timeline.set_data(timeline_data(cols))
+        overview_feed(self.overview, self._density, cols)
+        self.reader.set_highlights(f.text, f.people)
+        shown = set(int(i) for i in cols.ids) if self._selection else set()
+        self.set_selection([i for i in self._selection if i in shown], "filter")
+        self._update_count()
+
+    def filter(self) -> EventFilter:
+        return self.filter_bar.filter()
+
+    def _update_count(self) -> None:
+        n = len(self._columns) if self._columns is not None else 0
+        picked = f" · {len(self._selection)} selected" if self._selection else ""
+        self.count_label.setText(f"{n:,} of {self.total:,} events{picked}")
+
+    def visible_dates(self) -> tuple[date, date] | None:
+        a, b = self.timeline.visible_range()
+        if b <= a:
+            return None
+        return date.fromordinal(max(1, int(np.floor(a)))), date.fromordinal(max(1, int(np.ceil(b)) - 1))
+
+    def _range_changed(self, a: float, b: float) -> None:
+        self.range_label.setText(format_range(a, b) if self.total else "")
+        self.overview.set_visible_range(a, b)
+
+    def tooltip_for(self, ids: list[int]) -> str:
+        rows = queries.events_by_ids(self.store, list(ids)[:5])
+        from viewer.ui.models.events import format_date
+        parts = []
+        for r in rows:
+            when = f"{format_date(r)} ({r.certainty}{': ' + r.reason if r.reason else ''})"
+            who = f"\nPeople: {', '.join(r.people)}" if r.people else ""
+            where = f"\nPlace: {r.place}" if r.place else ""
+            src = f"\nTold by {r.source_count} releases" if r.source_count > 1 else ""
+            parts.append(f"{when}\n{r.title}{where}{who}{src}")
+        more = f"\n\n… and {len(ids) - 5} more" if len(ids) > 5 else ""
+        return "\n\n".join(parts) + more
+
+    # --- selection ----------------------------------------------------------------------------
+    def selection(self) -> list[int]:
+        return list(self._selection)
+
+    def set_selection(self, ids: list[int], origin: str = "") -> None:
+        ids = [int(i) for i in ids]
+        self._selection = ids
+        self._syncing = True
+        try:
+            if origin != "timeline":
+                self.timeline.set_selection(ids)
+            if origin != "table":
+                self._select_table_rows(ids)
+        finally:
+            self._syncing = False
+        if ids and origin in ("timeline", "table"):
+            current = self.table.currentIndex()
+            shown = self.model.id_at(current.row()) if origin == "table" and current.isValid() else ids[0]
+            self.reader.show_event(shown if shown in ids else ids[0])
+        self._update_count()
+
+    def _select_table_rows(self, ids: list[int]) -> None:
+        rows = sorted(r for r in (self.model.row_of(i) for i in ids) if r >= 0)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = prev = None
+        for r in rows + [None]:  # merge runs of rows, so selecting 100,000 events stays cheap
+            if r is not None and prev is not None and r == prev + 1:
+                prev = r
+                continue
+            if start is not None:
+                selection.select(self.model.index(start, 0), self.model.index(prev, last))
+            start = prev = r
+        sm = self.table.selectionModel()
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
+
+    def _table_selection_changed(self, *_args: object) -> None:
+        if self._syncing:
+            return
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        self.set_selection([self.model.id_at(r) for r in rows], "table")
+
+    def select_all_events(self) -> None:
+        if self._columns is not None:
+            self.set_selection([int(i) for i in self._columns.ids], "menu")
+
+    def clear_selection(self) -> None:
+        self.set_selection([], "menu")
+
+    def open_event(self, event_id: int) -> None:
+        self.reader.show_event(event_id)
+        self.reader_dock.show()
+        self.reader_dock.raise_()
+
+    def _person_clicked(self, person_id: int) -> None:
+        self.people_dock.show()
+        self.people.select_person(person_id)
+
+    # --- commands -------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def import_files_dialog(self) -> None:
+        paths = dialogs.ask_import_files(self)
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder_dialog(self) -> None:
+        paths = dialogs.ask_import_folder(self)
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> Any:
+        job = import_dialog.start_import(self, self.store.path, paths, self._import_finished)
+        self._jobs.append(job)
+        return job
+
+    def _import_finished(self, report: Any) -> None:
+        if report is not None and report.imported:
+            self.load()
+
+    def export_pdf_dialog(self) -> None:
+        ids = self.selection()
+        if not ids:
+            n = len(self._columns) if self._columns is not None else 0
+            if n == 0:
+                dialogs.show_message(self, QMessageBox.Icon.Information, "Nothing to export",
+                                     "No events match the current filters.")
+                return
+            if not dialogs.confirm(self, "Export to PDF", f"No events are selected. Export the "
+                                   f"{n:,} events that match the filters?"):
+                return
+            ids = [int(i) for i in self._columns.ids]  # type: ignore[union-attr]
+        out = dialogs.ask_save_pdf(self, str(Path.home() / "csto-events.pdf"))
+        if out:
+            self.export_pdf(ids, out)
+
+    def export_pdf(self, ids: list[int], out_path: str) -> Any:
+        description = self.filter().describe(self.people.names())
+        job = import_dialog.start_export(self, self.store.path, ids, out_path, description,
+                                         lambda _r: None)
+        self._jobs.append(job)
+        return job
+
+    def set_list_visible(self, on: bool) -> None:
+        self.table.setVisible(on)
+        self.actions_.show_list.setChecked(on)
+
+    def set_overview_visible(self, on: bool) -> None:
+        self.overview.setVisible(on)
+        self.actions_.show_overview.setChecked(on)
+
+    def set_theme(self, mode: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply_theme(app, mode)
+        self.settings.set_theme(mode)
+        self.actions_.themes[mode].setChecked(True)
+        if self.reader.event_id() is not None:
+            self.reader.show_event(self.reader.event_id())  # type: ignore[arg-type]
+
+    def _follow_system_theme(self) -> None:
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(
+            lambda _s: self.set_theme("system") if self.settings.theme() == "system" else None)
+
+    def show_about(self) -> None:
+        st = queries.stats(self.store)
+        line = (f"Store {self.store.path}: {st.documents} releases, {st.items} news items, "
+                f"{st.events} events, {st.people} people, {st.decisions} decisions.")
+        box = dialogs.show_message(self, QMessageBox.Icon.NoIcon, "About CSTO Timeline",
+                                   dialogs.about_text(line))
+        box.setTextFormat(Qt.TextFormat.RichText)
+
+    def show_shortcuts(self) -> None:
+        dialog = dialogs.ShortcutsDialog(self.actions_.with_shortcuts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- drag and drop ----------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- settings ---------------------------------------------------------------------------------
+    def restore(self) -> None:
+        s = self.settings
+        self.actions_.themes[s.theme()].setChecked(True)
+        geometry = s.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
+        state = s.window_state()
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.people_dock, self.reader_dock], [320, 420],
+                             Qt.Orientation.Horizontal)
+        splitter = s.splitter()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.set_list_visible(s.flag(K_SHOW_LIST, True))
+        self.set_overview_visible(s.flag(K_SHOW_OVERVIEW, True))
+        saved = s.filter()
+        self.filter_bar.set_filter(saved, emit=False)
+        self.people.set_selected(list(saved.people))
+        self.load()
+        shown = s.visible_range()
+        if shown is not None and self.total:
+            self.timeline.set_visible_range(*shown)
+        elif self.total:
+            self.timeline.zoom_fit()
+        a, b = self.timeline.visible_range()
+        self._range_changed(a, b)
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        w, h = min(1400, int(area.width() * 0.9)), min(900, int(area.height() * 0.9))
+        self.resize(w, h)
+        self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
+
+    def save(self) -> None:
+        s = self.settings
+        s.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        s.set_visible_range(*self.timeline.visible_range())
+        s.set_filter(self.filter())
+        s.set_flag(K_SHOW_LIST, self.actions_.show_list.isChecked())
+        s.set_flag(K_SHOW_OVERVIEW, self.actions_.show_overview.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.filter_bar.flush()
+        self.save()
+        super().closeEvent(event)

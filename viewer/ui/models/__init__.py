@@ -1,0 +1,1 @@
+"""Item models over the store's query results, one per concept."""
