@@ -1,0 +1,1 @@
+"""The SQLite store: schema, imports and the read API the window uses (no Qt)."""

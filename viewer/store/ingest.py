@@ -1,0 +1,162 @@
+"""Files -> extraction (in parallel) -> tables (one writer, one transaction per file)."""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from viewer.records import Extraction
+from viewer.sources import Source, SourceError, collect_files, file_hash, read_source
+from viewer.store.db import Store
+from viewer.store.writer import clear, write_document
+
+Extractor = Callable[[str, str], Extraction]
+Progress = Callable[[int, int, str], None]
+Parsed = tuple[Source, Extraction] | str  # a reason in words when the file could not be read
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    items: int = 0
+    events: int = 0          # event mentions read from the imported files
+    people: int = 0          # distinct people named in them
+    decisions: int = 0
+    merged: int = 0          # event mentions folded into an event already stored
+    cancelled: bool = False
+
+
+def _default_extractor() -> Extractor:
+    from viewer.extract import extract_document  # the extraction is loaded only when parsing
+    return extract_document
+
+
+def parse_file(path: str, extract: Extractor | None = None) -> Parsed:
+    """Read and extract one file; never raises, so one bad file cannot stop a batch."""
+    try:
+        src = read_source(path)
+    except SourceError as exc:
+        return str(exc)
+    try:
+        extraction = (extract or _default_extractor())(src.text, src.name)
+    except MemoryError:
+        return "the file is too large to read into memory"
+    except Exception as exc:  # noqa: BLE001 - any extraction bug becomes this file's reason
+        return f"the extraction failed ({type(exc).__name__}: {exc})"
+    # The text travels back once, inside the extraction, not twice.
+    return Source(src.name, src.path, "", src.encoding, src.sha256, src.size), extraction
+
+
+def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
+                     cancel: Callable[[], bool]) -> Iterator[tuple[str, Parsed]]:
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            if cancel():
+                return
+            yield path, parse_file(path, extract)
+        return
+    # A sliding window keeps parsed files from piling up in memory ahead of the writer.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[tuple[str, Future[Parsed]]] = deque()
+        queue = iter(paths)
+        for path in queue:
+            pending.append((path, pool.submit(parse_file, path, extract)))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            if cancel():
+                for _, fut in pending:
+                    fut.cancel()
+                return
+            path, fut = pending.popleft()
+            try:
+                result: Parsed = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died takes only its file
+                result = f"the parser stopped unexpectedly ({type(exc).__name__})"
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(parse_file, nxt, extract)))
+            yield path, result
+
+
+def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = False,
+                 jobs: int | None = None, progress: Progress | None = None,
+                 cancel: Callable[[], bool] | None = None,
+                 extract: Extractor | None = None) -> ImportReport:
+    """Import files and folders; unchanged files are skipped, changed ones replace their past."""
+    report = ImportReport()
+    files, missing = collect_files(paths)
+    report.failed.extend(missing)
+    should_stop = cancel or (lambda: False)
+    if rebuild:
+        with store.transaction() as conn:
+            clear(conn)
+    total = len(files)
+    done = 0
+    todo: list[str] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        reason = _skip_reason(store, path, seen)
+        if reason is None:
+            todo.append(str(path))
+            continue
+        done += 1
+        if reason.startswith("!"):
+            report.failed.append((str(path), reason[1:]))
+        else:
+            report.skipped += 1
+        if progress:
+            progress(done, total, path.name)
+    people: set[int] = set()
+    workers = jobs or os.cpu_count() or 1
+    for path, parsed in _parsed_in_order(todo, workers, extract, should_stop):
+        done += 1
+        if isinstance(parsed, str):
+            report.failed.append((path, parsed))
+        else:
+            _write(store, parsed, report, people, path)
+        if progress:
+            progress(done, total, Path(path).name)
+    report.cancelled = done < total
+    report.people = len(people)
+    return report
+
+
+def _skip_reason(store: Store, path: Path, seen: dict[str, str]) -> str | None:
+    """None to import; a reason to skip; '!' + a reason to fail without reading further."""
+    try:
+        digest = file_hash(path)
+    except OSError as exc:
+        return f"!the file cannot be read ({exc.strerror or exc})"
+    if path.name in seen:
+        return f"!another file named {path.name} is in this import ({seen[path.name]})"
+    seen[path.name] = str(path)
+    row = store.conn.execute("SELECT name FROM documents WHERE sha256 = ? ORDER BY name = ? DESC",
+                             (digest, path.name)).fetchone()
+    if row is not None:
+        return "unchanged" if row[0] == path.name else f"the same content as {row[0]}"
+    return None
+
+
+def _write(store: Store, parsed: tuple[Source, Extraction], report: ImportReport,
+           people: set[int], path: str) -> None:
+    src, extraction = parsed
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    try:
+        with store.transaction() as conn:
+            written = write_document(conn, src, extraction, stamp)
+    except Exception as exc:  # noqa: BLE001 - rolled back whole; the batch goes on
+        report.failed.append((path, f"the store refused it ({type(exc).__name__}: {exc})"))
+        return
+    report.imported += 1
+    report.items += written.items
+    report.events += written.events
+    report.merged += written.merged
+    report.decisions += written.decisions
+    people.update(written.people)

@@ -1,0 +1,48 @@
+"""Named schema migrations, from version 0 (an empty file) up to the current version."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from viewer.store.schema import APPLICATION_ID, FTS, TABLES, statements
+
+
+def m001_tables(conn: sqlite3.Connection) -> None:
+    for sql in statements(TABLES):
+        conn.execute(sql)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def m002_full_text(conn: sqlite3.Connection) -> None:
+    for sql in statements(FTS):
+        conn.execute(sql)
+    # Rebuild from content in case a version-1 store already holds rows.
+    conn.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+
+
+# MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_tables, m002_full_text]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; names of those applied."""
+    applied: list[str] = []
+    version = user_version(conn)
+    for step in MIGRATIONS[version:]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(step.__name__)
+    return applied

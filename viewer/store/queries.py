@@ -1,0 +1,275 @@
+"""The read API the window uses: every query behind a plain function returning row records."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from viewer.records import DateValue, Span
+from viewer.store.db import Store
+from viewer.store.filters import EventFilter, compile_filter, fts_terms
+from viewer.store.rows import (KIND_INDEX, KINDS, Density, DecisionRow, EventColumns, EventRow,
+                               EventSource, ItemView, PersonRow, RoleRow, StoreStats)
+from viewer.store.tenures import role_key
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _day(value: int | None) -> date | None:
+    return date.fromordinal(value) if value is not None else None
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def count_events(store: Store, f: EventFilter = EventFilter()) -> int:
+    where, params = compile_filter(f)
+    return int(store.conn.execute(f"SELECT count(*) FROM events WHERE {where}", params)
+               .fetchone()[0])
+
+
+def event_ids(store: Store, f: EventFilter = EventFilter()) -> list[int]:
+    """Ids of the matching events in date order (start, then end, then id)."""
+    where, params = compile_filter(f)
+    sql = f"SELECT id FROM events WHERE {where} ORDER BY start_day, end_day, id"
+    return [r[0] for r in store.conn.execute(sql, params)]
+
+
+def event_columns(store: Store, f: EventFilter = EventFilter()) -> EventColumns:
+    where, params = compile_filter(f)
+    sql = (f"SELECT id, start_day, end_day, lane, kind, certainty = 'inferred', source_count "
+           f"FROM events WHERE {where} ORDER BY start_day, end_day, id")
+    rows = store.conn.execute(sql, params).fetchall()
+    other = KIND_INDEX["other"]
+    cols = list(zip(*rows)) if rows else [()] * 7
+    return EventColumns(
+        ids=np.array(cols[0], dtype=np.int64),
+        start_days=np.array(cols[1], dtype=np.int64),
+        end_days=np.array(cols[2], dtype=np.int64),
+        lanes=np.array(cols[3], dtype=np.int16),
+        kinds=np.array([KIND_INDEX.get(k, other) for k in cols[4]], dtype=np.int16),
+        inferred=np.array(cols[5], dtype=bool),
+        sources=np.array(cols[6], dtype=np.int32),
+    )
+
+
+def events_by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:
+    """Full rows for the given ids, in the same order; unknown ids are left out."""
+    found: dict[int, EventRow] = {}
+    conn = store.conn
+    for i in range(0, len(ids), _CHUNK):
+        chunk = [int(x) for x in ids[i:i + _CHUNK]]
+        marks = _placeholders(len(chunk))
+        bodies: dict[int, list[str]] = {}
+        for eid, body in conn.execute(f"SELECT event_id, body FROM event_bodies "
+                                      f"WHERE event_id IN ({marks}) ORDER BY body", chunk):
+            bodies.setdefault(eid, []).append(body)
+        people: dict[int, list[tuple[int, str]]] = {}
+        for eid, pid, name in conn.execute(
+                f"SELECT ep.event_id, p.id, p.name FROM event_people ep, people p "
+                f"WHERE ep.event_id IN ({marks}) AND p.id = ep.person_id ORDER BY p.name", chunk):
+            people.setdefault(eid, []).append((pid, name))
+        sql = (f"SELECT e.id, e.start_day, e.end_day, e.precision, e.certainty, e.reason, e.kind,"
+               f" e.title, e.place, e.source_count, e.decision_count, d.name, s.item_id,"
+               f" s.sentence, s.start, s.end FROM events e"
+               f" LEFT JOIN event_sources s ON s.id = e.source_id"
+               f" LEFT JOIN documents d ON d.id = s.document_id WHERE e.id IN ({marks})")
+        for r in conn.execute(sql, chunk):
+            eid = r[0]
+            named = people.get(eid, [])
+            found[eid] = EventRow(
+                id=eid, start=date.fromordinal(r[1]), end=date.fromordinal(r[2]),
+                precision=r[3], certainty=r[4], reason=r[5], kind=r[6], title=r[7], place=r[8],
+                bodies=tuple(bodies.get(eid, [])), people=tuple(n for _, n in named),
+                person_ids=tuple(p for p, _ in named), source_count=r[9], decision_count=r[10],
+                doc=r[11] or "", item_id=r[12] or 0, sentence=r[13] or "",
+                span=Span(r[14] or 0, r[15] or 0))
+    return [found[int(i)] for i in ids if int(i) in found]
+
+
+def event_sources(store: Store, event_id: int) -> list[EventSource]:
+    sql = ("SELECT d.name, s.item_id, s.sentence, s.start, s.end FROM event_sources s"
+           " JOIN documents d ON d.id = s.document_id WHERE s.event_id = ? ORDER BY s.id")
+    return [EventSource(doc=r[0], item_id=r[1], sentence=r[2], span=Span(r[3], r[4]))
+            for r in store.conn.execute(sql, (event_id,))]
+
+
+def people(store: Store, search: str = "", order: str = "name") -> list[PersonRow]:
+    """People with their aliases, event count, first and last event date and latest role."""
+    conn = store.conn
+    params: list[object] = []
+    where = ""
+    if search.strip():
+        where = ("WHERE p.id IN (SELECT person_id FROM aliases WHERE key LIKE ?)"
+                 " OR p.name LIKE ?")
+        needle = f"%{search.strip().casefold()}%"
+        params = [needle, needle]
+    sql = ("SELECT p.id, p.name, coalesce(c.n, 0), c.first, c.last FROM people p LEFT JOIN"
+           " (SELECT ep.person_id, count(*) AS n, min(e.start_day) AS first,"
+           "  max(e.end_day) AS last FROM event_people ep JOIN events e ON e.id = ep.event_id"
+           "  GROUP BY ep.person_id) c ON c.person_id = p.id " + where)
+    rows = conn.execute(sql, params).fetchall()
+    aliases: dict[int, list[str]] = {}
+    for pid, alias in conn.execute("SELECT person_id, alias FROM aliases ORDER BY alias"):
+        aliases.setdefault(pid, []).append(alias)
+    latest: dict[int, str] = {}
+    # Ascending order, so the last row written per person is the latest dated statement.
+    for pid, title in conn.execute("SELECT person_id, title FROM roles"
+                                   " ORDER BY coalesce(stated_day, 0), id"):
+        latest[pid] = title
+    result = [PersonRow(id=r[0], name=r[1], aliases=tuple(aliases.get(r[0], [])),
+                        latest_role=latest.get(r[0]), event_count=r[2],
+                        first=_day(r[3]), last=_day(r[4])) for r in rows]
+    if order == "count":
+        result.sort(key=lambda p: (-p.event_count, p.name.casefold()))
+    else:
+        result.sort(key=lambda p: p.name.casefold())
+    return result
+
+
+def person_roles(store: Store, person_id: int) -> list[RoleRow]:
+    sql = ("SELECT r.title, r.stated_day, d.name, r.item_id FROM roles r"
+           " JOIN documents d ON d.id = r.document_id WHERE r.person_id = ?"
+           " ORDER BY coalesce(r.stated_day, 0), r.id")
+    return [RoleRow(title=r[0], stated_on=_day(r[1]), doc=r[2], item_id=r[3] or 0)
+            for r in store.conn.execute(sql, (person_id,))]
+
+
+def holder_of_role(store: Store, role: str, on: date) -> PersonRow | None:
+    """Who held a role on a day: the person of the latest statement of it on or before that day."""
+    row = store.conn.execute(
+        "SELECT person_id FROM roles WHERE key = ? AND stated_day <= ?"
+        " ORDER BY stated_day DESC, id DESC LIMIT 1", (role_key(role), on.toordinal())).fetchone()
+    if row is None:
+        return None
+    return next((p for p in people(store) if p.id == row[0]), None)
+
+
+def _rel(item_start: int, start: int, end: int) -> Span:
+    return Span(start - item_start, end - item_start)
+
+
+def item_view(store: Store, item_id: int) -> ItemView:
+    conn = store.conn
+    row = conn.execute("SELECT i.id, d.name, i.published_day, i.title, i.text, i.noise, i.start"
+                       " FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?",
+                       (item_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"no item {item_id}")
+    base = row[6]
+    text: str = row[4]
+    decisions = [DecisionRow(id=r[0], kind=r[1], body=r[2], text=r[3],
+                             span=_rel(base, r[4], r[5]), event_id=r[6])
+                 for r in conn.execute("SELECT id, kind, body, text, start, end, event_id"
+                                       " FROM decisions WHERE item_id = ? ORDER BY start, id",
+                                       (item_id,))]
+    events = [(r[0], _rel(base, r[1], r[2]))
+              for r in conn.execute("SELECT event_id, start, end FROM event_sources"
+                                    " WHERE item_id = ? ORDER BY start, id", (item_id,))]
+    mentions: list[tuple[int, Span]] = []
+    role_spans: list[Span] = []
+    for pid, start, end, rs, re_ in conn.execute(
+            "SELECT person_id, start, end, role_start, role_end FROM mentions"
+            " WHERE item_id = ? ORDER BY start, id", (item_id,)):
+        mentions.append((pid, _rel(base, start, end)))
+        if rs is not None and re_ is not None:
+            role_spans.append(_rel(base, rs, re_))
+    dates = [(_rel(base, r[0], r[1]),
+              DateValue(date.fromordinal(r[2]), date.fromordinal(r[3]), r[4], r[5], r[6]))
+             for r in conn.execute("SELECT start, end, start_day, end_day, precision, certainty,"
+                                   " reason FROM dates WHERE item_id = ? ORDER BY start, id",
+                                   (item_id,))]
+    published = _day(row[2])
+    return ItemView(id=row[0], doc=row[1], published=published, title=row[3], text=text,
+                    noise=tuple(Span(a, b) for a, b in json.loads(row[5])),
+                    decisions=decisions, events=events, mentions=mentions, dates=dates,
+                    role_mentions=_role_mentions(store, text, role_spans, published))
+
+
+def _role_mentions(store: Store, text: str, taken: list[Span],
+                   published: date | None) -> list[tuple[str, Span, date | None]]:
+    """Known role titles named in the text away from any person: 'the Secretary General said'."""
+    folded = text.casefold()
+    found: list[tuple[str, Span, date | None]] = []
+    titles = [r[0] for r in store.conn.execute("SELECT DISTINCT title FROM roles")]
+    for title in sorted(titles, key=len, reverse=True):
+        needle = title.casefold()
+        start = folded.find(needle)
+        while start >= 0 and len(needle) >= 4:
+            span = Span(start, start + len(needle))
+            if not any(span.overlaps(t) for t in taken):
+                found.append((text[span.start:span.end], span, published))
+                taken = taken + [span]
+            start = folded.find(needle, span.end)
+    return sorted(found, key=lambda r: r[1].start)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_positions(store: Store, item_id: int, query: str) -> list[tuple[int, int]]:
+    """Spans in the item's text of the words the search would match (prefix, case-insensitive)."""
+    terms = [_fold(t) for t in fts_terms(query)]
+    row = store.conn.execute("SELECT text FROM items WHERE id = ?", (item_id,)).fetchone()
+    if row is None or not terms:
+        return []
+    return [(m.start(), m.end()) for m in _WORD.finditer(row[0])
+            if any(_fold(m.group()).startswith(t) for t in terms)]
+
+
+def _facet(store: Store, sql: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in store.conn.execute(sql)]
+
+
+def facet_bodies(store: Store) -> list[tuple[str, int]]:
+    return _facet(store, "SELECT body, count(*) AS n FROM event_bodies GROUP BY body"
+                         " ORDER BY n DESC, body")
+
+
+def facet_kinds(store: Store) -> list[tuple[str, int]]:
+    return _facet(store, "SELECT kind, count(*) AS n FROM events GROUP BY kind"
+                         " ORDER BY n DESC, kind")
+
+
+def facet_places(store: Store) -> list[tuple[str, int]]:
+    return _facet(store, "SELECT place, count(*) AS n FROM events WHERE place IS NOT NULL"
+                         " GROUP BY place ORDER BY n DESC, place")
+
+
+def date_extent(store: Store) -> tuple[date, date] | None:
+    lo, hi = store.conn.execute("SELECT min(start_day), max(end_day) FROM events").fetchone()
+    return None if lo is None else (date.fromordinal(lo), date.fromordinal(hi))
+
+
+def density(store: Store, f: EventFilter = EventFilter()) -> Density:
+    """Events (matching f) per start day and releases (all items) per publication day."""
+    where, params = compile_filter(f)
+    ev = dict(store.conn.execute(f"SELECT start_day, count(*) FROM events WHERE {where}"
+                                 " GROUP BY start_day", params).fetchall())
+    rel = dict(store.conn.execute("SELECT published_day, count(*) FROM items"
+                                  " WHERE published_day IS NOT NULL GROUP BY published_day")
+               .fetchall())
+    days = sorted(set(ev) | set(rel))
+    return Density(days=np.array(days, dtype=np.int64),
+                   events=np.array([ev.get(d, 0) for d in days], dtype=np.int64),
+                   releases=np.array([rel.get(d, 0) for d in days], dtype=np.int64))
+
+
+def stats(store: Store) -> StoreStats:
+    counts = [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("documents", "items", "events", "people", "decisions")]
+    return StoreStats(*counts)
+
+
+__all__ = ["KINDS", "count_events", "event_ids", "event_columns", "events_by_ids",
+           "event_sources", "people", "person_roles", "holder_of_role", "item_view",
+           "search_positions", "facet_bodies", "facet_kinds", "facet_places", "date_extent",
+           "density", "stats"]

@@ -1,0 +1,233 @@
+"""Write one document's extraction into the store, folding repeated happenings into one event."""
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from viewer.records import Event, Extraction, Item, Person, Span
+from viewer.sources import Source
+from viewer.store.rows import lane_of
+from viewer.store.tenures import role_key
+
+
+@dataclass(frozen=True)
+class Written:
+    items: int
+    events: int        # mentions of events written
+    merged: int        # of which folded into an event already in the store
+    people: tuple[int, ...]
+    decisions: int
+
+
+class _Items:
+    """Item ids of one document, found by index or by a span's position."""
+
+    def __init__(self, items: Sequence[Item], ids: Sequence[int]) -> None:
+        order = sorted(range(len(items)), key=lambda i: items[i].span.start)
+        self.starts = [items[i].span.start for i in order]
+        self.sorted_ids = [ids[i] for i in order]
+        self.sorted_items = [items[i] for i in order]
+        self.by_index = {item.index: ids[i] for i, item in enumerate(items)}
+
+    def at(self, span: Span) -> tuple[int | None, Item | None]:
+        pos = bisect.bisect_right(self.starts, span.start) - 1
+        if pos < 0:
+            return None, None
+        return self.sorted_ids[pos], self.sorted_items[pos]
+
+
+def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
+                   imported_at: str) -> Written:
+    """Replace any earlier version of the document with this one; call inside a transaction."""
+    old = conn.execute("SELECT id FROM documents WHERE name = ?", (src.name,)).fetchone()
+    if old is not None:
+        remove_document(conn, old[0])
+    text = ex.text
+    doc_id = conn.execute(
+        "INSERT INTO documents (name, path, sha256, size, encoding, imported_at, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (src.name, src.path, src.sha256, src.size, src.encoding, imported_at, text)).lastrowid
+    assert doc_id is not None
+    item_ids = [_insert_item(conn, doc_id, item, text) for item in ex.items]
+    items = _Items(ex.items, item_ids)
+    person_ids = {p.name: _person(conn, p) for p in ex.people}
+    for person in ex.people:
+        _write_person_facts(conn, doc_id, person, person_ids[person.name], items)
+    for mention in ex.dates:
+        item_id, _ = items.at(mention.span)
+        v = mention.value
+        conn.execute("INSERT INTO dates (document_id, item_id, start, end, text, start_day,"
+                     " end_day, precision, certainty, reason, role)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (doc_id, item_id, mention.span.start, mention.span.end, mention.text,
+                      v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty,
+                      v.reason, mention.role))
+    event_ids: list[int] = []
+    merged = 0
+    for event in ex.events:
+        ids = tuple(person_ids[n] for n in event.people if n in person_ids)
+        event_id, was_merged = _place_event(conn, doc_id, items.by_index.get(event.item), event,
+                                            ids)
+        event_ids.append(event_id)
+        merged += was_merged
+    for d in ex.decisions:
+        item_id = items.by_index.get(d.item)
+        event_id = event_ids[d.event] if d.event is not None and d.event < len(event_ids) else None
+        conn.execute("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
+                     " start, end, start_day, end_day, event_id)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (doc_id, item_id, d.sentence, d.kind, d.body, d.text, d.span.start,
+                      d.span.end, d.date.start.toordinal() if d.date else None,
+                      d.date.end.toordinal() if d.date else None, event_id))
+    refresh_events(conn, set(event_ids))
+    return Written(items=len(item_ids), events=len(event_ids), merged=merged,
+                   people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions))
+
+
+def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -> int:
+    start, end = item.span.start, item.span.end
+    noise = [[n.start - start, n.end - start] for n in item.noise]
+    row_id = conn.execute(
+        "INSERT INTO items (document_id, idx, start, end, published_day, title, text, noise)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, item.index, start, end, item.published.toordinal() if item.published else None,
+         item.title, text[start:end], json.dumps(noise))).lastrowid
+    assert row_id is not None
+    return row_id
+
+
+def _person(conn: sqlite3.Connection, person: Person) -> int:
+    """The store's id for a person: one already known under any of the names, or a new one."""
+    names = list(dict.fromkeys([person.name, *person.aliases]))
+    keys = [n.casefold() for n in names]
+    marks = ", ".join("?" * len(keys))
+    row = conn.execute(f"SELECT person_id FROM aliases WHERE key IN ({marks})"
+                       f" ORDER BY person_id LIMIT 1", keys).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id FROM people WHERE name = ?", (person.name,)).fetchone()
+    if row is not None:
+        person_id = int(row[0])
+    else:
+        new_id = conn.execute("INSERT INTO people (name) VALUES (?)", (person.name,)).lastrowid
+        assert new_id is not None
+        person_id = new_id
+    conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
+                     [(person_id, n, k) for n, k in zip(names, keys)])
+    return person_id
+
+
+def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, person_id: int,
+                        items: _Items) -> None:
+    for role in person.roles:
+        item_id, item = items.at(role.span)
+        # An undated statement of a role holds on the day its news item was published.
+        stated = role.stated_on or (item.published if item is not None else None)
+        conn.execute("INSERT INTO roles (person_id, title, key, stated_day, document_id, item_id,"
+                     " start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (person_id, role.title, role_key(role.title),
+                      stated.toordinal() if stated else None, doc_id, item_id, role.span.start,
+                      role.span.end))
+    for m in person.mentions:
+        item_id = items.by_index.get(m.item)
+        conn.execute("INSERT INTO mentions (person_id, document_id, item_id, sentence, start, end,"
+                     " surface, role, role_start, role_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (person_id, doc_id, item_id, m.sentence, m.span.start, m.span.end,
+                      m.surface, m.role, m.role_span.start if m.role_span else None,
+                      m.role_span.end if m.role_span else None))
+
+
+def _same_happening(conn: sqlite3.Connection, event: Event) -> int | None:
+    """An event already stored for the same dates and kind, sharing a body or the place."""
+    bodies = set(event.bodies)
+    for event_id, place in conn.execute(
+            "SELECT id, place FROM events WHERE start_day = ? AND end_day = ? AND kind = ?"
+            " ORDER BY id", (event.date.start.toordinal(), event.date.end.toordinal(),
+                             event.kind)):
+        if place and event.place and place != event.place:
+            continue  # one kind of meeting on one day in two cities is two meetings
+        same_place = bool(place and place == event.place)
+        theirs = {r[0] for r in conn.execute(
+            "SELECT body FROM event_bodies WHERE event_id = ?", (event_id,))}
+        if same_place or bodies & theirs:
+            return int(event_id)
+    return None
+
+
+def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, event: Event,
+                 person_ids: tuple[int, ...]) -> tuple[int, bool]:
+    v = event.date
+    event_id = _same_happening(conn, event)
+    merged = event_id is not None
+    if event_id is None:
+        new_id = conn.execute(
+            "INSERT INTO events (start_day, end_day, precision, certainty, reason, kind, title,"
+            " place, lane) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty, v.reason,
+             event.kind, event.title, event.place, lane_of(event.bodies))).lastrowid
+        assert new_id is not None
+        event_id = new_id
+    conn.execute(
+        "INSERT INTO event_sources (event_id, document_id, item_id, sentence_idx, sentence, start,"
+        " end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, doc_id, item_id, event.sentence, event.text, event.span.start, event.span.end,
+         event.date_span.start, event.date_span.end, v.certainty, v.reason, event.title,
+         event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids))))
+    # Links now, so a later mention in this same document can match on them.
+    conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
+                     [(event_id, b) for b in event.bodies])
+    return event_id, merged
+
+
+def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
+    """Recompute events from their sources; an event left with no source goes away."""
+    for event_id in sorted(event_ids):
+        sources = conn.execute(
+            "SELECT id, certainty, reason, title, place, bodies, person_ids FROM event_sources"
+            " WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
+        if not sources:
+            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            continue
+        first = sources[0]
+        stated = [s for s in sources if s[1] == "stated"]
+        certainty, reason = ("stated", "") if stated else ("inferred", first[2])
+        place = next((s[4] for s in sources if s[4]), None)
+        bodies = list(dict.fromkeys(b for s in sources for b in json.loads(s[5])))
+        person_ids = list(dict.fromkeys(p for s in sources for p in json.loads(s[6])))
+        decisions = conn.execute("SELECT count(*) FROM decisions WHERE event_id = ?",
+                                 (event_id,)).fetchone()[0]
+        conn.execute("UPDATE events SET certainty = ?, reason = ?, title = ?, place = ?, lane = ?,"
+                     " source_id = ?, source_count = ?, decision_count = ? WHERE id = ?",
+                     (certainty, reason, first[3], place, lane_of(bodies), first[0],
+                      len(sources), decisions, event_id))
+        conn.execute("DELETE FROM event_bodies WHERE event_id = ?", (event_id,))
+        conn.executemany("INSERT INTO event_bodies (event_id, body) VALUES (?, ?)",
+                         [(event_id, b) for b in bodies])
+        conn.execute("DELETE FROM event_people WHERE event_id = ?", (event_id,))
+        conn.executemany("INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
+                         [(event_id, p) for p in person_ids])
+
+
+def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Take a document and everything read from it out of the store; call inside a transaction."""
+    touched = [r[0] for r in conn.execute(
+        "SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?", (doc_id,))]
+    conn.execute("DELETE FROM decisions WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM event_sources WHERE document_id = ?", (doc_id,))
+    refresh_events(conn, touched)
+    for table in ("mentions", "roles", "dates", "items"):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)"
+                 " AND id NOT IN (SELECT person_id FROM roles)"
+                 " AND id NOT IN (SELECT person_id FROM event_people)")
+
+
+def clear(conn: sqlite3.Connection) -> None:
+    """Empty every table; call inside a transaction."""
+    for table in ("decisions", "event_people", "event_bodies", "event_sources", "events",
+                  "mentions", "roles", "dates", "aliases", "people", "items", "documents"):
+        conn.execute(f"DELETE FROM {table}")
