@@ -86,3 +86,10 @@ def tiny_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = import_paths(store, files, jobs=1, extract=fake_extract)
     assert report.failed == []
     return path
+
+
+@pytest.fixture(scope="module")
+def seeds_dir_path() -> Path:
+    from viewer.resources import seeds_dir
+
+    return seeds_dir()

@@ -113,7 +113,7 @@ def test_failure_while_writing_leaves_no_temporary_file(qapp: object, tmp_path: 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match="No space left on device"):
         render_pdf(events, tmp_path / "report.pdf", "All events", created=CREATED)
     assert list(tmp_path.iterdir()) == []
 

@@ -105,9 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from viewer.store.db import StoreError, open_store
-    from viewer.store.filters import EventFilter
     from viewer.store.location import default_store_path
-    from viewer.store import queries
 
     date_from = parse_date(args.date_from) if getattr(args, "date_from", None) else None
     date_to = parse_date(args.date_to, end=True) if getattr(args, "date_to", None) else None
@@ -126,6 +124,15 @@ def _run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
+    with store:
+        return _export(store, out, date_from, date_to, args)
+
+
+def _export(store: Any, out: Path, date_from: date | None, date_to: date | None,
+            args: argparse.Namespace) -> int:
+    from viewer.store import queries
+    from viewer.store.filters import EventFilter
+
     people = resolve_people(store, list(getattr(args, "person", None) or []))
     flt = EventFilter(
         text=(getattr(args, "query", None) or "").strip(),
