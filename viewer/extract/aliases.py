@@ -1,0 +1,254 @@
+"""Which mentions name the same person, across a whole corpus: alias resolution, incremental."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from viewer.extract.names import NameParts, parse_name
+from viewer.extract.roles import split_roles
+from viewer.extract.translit import has_cyrillic, skeleton
+from viewer.records import Person, PersonMention, Role, Span
+
+_SURNAME_SCORE = 85.0  # rapidfuzz ratio of folded surnames: Jeenbekov/Jeebekov pass, Zas/Zaz do not
+_GIVEN_SCORE = 80.0
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if a + "a" == b or b + "a" == a:
+        return False  # Ivanov and Ivanova are two people
+    return fuzz.ratio(a, b) >= _SURNAME_SCORE
+
+
+def _same_given(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    return fuzz.ratio(a, b) >= _GIVEN_SCORE
+
+
+def _block(surname_key: str) -> str:
+    return surname_key[:2]
+
+
+def _clean(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+@dataclass
+class _Cluster:
+    """One person being assembled: the folded parts of every name form seen for them."""
+
+    surnames: set[str] = field(default_factory=set)
+    givens: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    patronymics: set[str] = field(default_factory=set)
+    mentions: list[PersonMention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+
+    def surname_fits(self, key: str) -> bool:
+        return any(_same_surname(key, s) for s in self.surnames)
+
+    def given_fits(self, parts: NameParts) -> bool:
+        """Could this name's given name (or initial) be this person's?"""
+        if parts.first:
+            given = skeleton(parts.first)
+            if self.givens:
+                return any(_same_given(given, g) for g in self.givens)
+            return not self.initials or given[:1] in self.initials
+        if parts.initials:
+            letter = skeleton(parts.initials[0])[:1]
+            return not self.givens and not self.initials or letter in self.initials or any(
+                g[:1] == letter for g in self.givens)
+        return True
+
+    def patronymic_fits(self, parts: NameParts) -> bool:
+        if not parts.patronymic or not self.patronymics:
+            return True
+        return any(_same_given(skeleton(parts.patronymic), p) for p in self.patronymics)
+
+    def absorb(self, parts: NameParts) -> None:
+        self.surnames.add(skeleton(parts.last))
+        if parts.first:
+            self.givens.add(skeleton(parts.first))
+        if parts.initials:
+            self.initials.add(skeleton(parts.initials[0])[:1])
+        if parts.patronymic:
+            self.patronymics.add(skeleton(parts.patronymic))
+
+
+def _roles(m: PersonMention, stated_on: date | None) -> list[Role]:
+    if not m.role or m.role_span is None:
+        return []
+    base = m.role_span.start
+    return [Role(m.role[a:b], stated_on, m.doc, Span(base + a, base + b)) for a, b in split_roles(m.role)]
+
+
+def _canonical(mentions: list[PersonMention]) -> str:
+    """The most frequent "First Last" form; built from the fullest form when none was written."""
+    forms: Counter[str] = Counter()
+    built: Counter[str] = Counter()
+    for m in mentions:
+        surface = _clean(m.surface)
+        parts = parse_name(surface)
+        if parts.full and not parts.patronymic and surface.count(" ") == 1:
+            forms[surface] += 1
+        elif parts.full:
+            built[f"{parts.first} {parts.last}"] += 1
+    for pool in (forms, built):
+        latin = [f for f in pool if not has_cyrillic(f)]
+        if latin or pool:
+            best = max(latin or list(pool), key=lambda f: pool[f])
+            return best
+    return Counter(_clean(m.surface) for m in mentions).most_common(1)[0][0]
+
+
+class PeopleIndex:
+    """Alias resolution across a corpus, fed one document at a time.
+
+    Names with a given name form people at once (blocked by surname, then compared with
+    rapidfuzz). A bare surname or an initial ("Semerikov", "V. Semerikov") is held back and
+    resolved when people are read out: to the person of that surname named in the same
+    document, else to the only such person in the corpus, else it stands as its own person.
+    """
+
+    def __init__(self) -> None:
+        self._clusters: list[_Cluster] = []
+        self._blocks: dict[str, list[int]] = {}
+        self._weak: list[tuple[PersonMention, NameParts, date | None]] = []
+
+    @classmethod
+    def from_people(cls, people: Iterable[Person]) -> "PeopleIndex":
+        index = cls()
+        for person in people:
+            cluster = _Cluster(roles=list(person.roles), mentions=list(person.mentions))
+            for m in person.mentions:
+                cluster.absorb(parse_name(_clean(m.surface)))
+                cluster.docs.add(m.doc)
+            index._register(cluster)
+        return index
+
+    def _register(self, cluster: _Cluster) -> int:
+        cid = len(self._clusters)
+        self._clusters.append(cluster)
+        for key in cluster.surnames:
+            self._blocks.setdefault(_block(key), []).append(cid)
+        return cid
+
+    def _find(self, parts: NameParts, full_only: bool) -> list[int]:
+        key = skeleton(parts.last)
+        found = []
+        for cid in self._blocks.get(_block(key), []):
+            c = self._clusters[cid]
+            if full_only and not c.givens:
+                continue
+            if c.surname_fits(key) and c.given_fits(parts) and c.patronymic_fits(parts):
+                found.append(cid)
+        return list(dict.fromkeys(found))
+
+    def add(self, mentions: Iterable[PersonMention],
+            stated_on: Mapping[tuple[str, int], date | None] = {}) -> None:
+        """Take in mentions; stated_on[(doc, sentence)] dates the roles stated in that sentence."""
+        for m in mentions:
+            parts = parse_name(_clean(m.surface))
+            when = stated_on.get((m.doc, m.sentence))
+            if not parts.last:
+                continue
+            if not parts.full:
+                self._weak.append((m, parts, when))
+                continue
+            found = self._find(parts, full_only=False)
+            # prefer a person already known by a given name over one known only by an initial
+            known = [cid for cid in found if self._clusters[cid].givens] or found
+            if known:
+                cid = max(known, key=lambda i: len(self._clusters[i].mentions))
+                cluster = self._clusters[cid]
+                key = skeleton(parts.last)
+                if key not in cluster.surnames and _block(key) not in {_block(k) for k in cluster.surnames}:
+                    self._blocks.setdefault(_block(key), []).append(cid)
+                cluster.absorb(parts)
+            else:
+                cluster = _Cluster()
+                cluster.absorb(parts)
+                self._register(cluster)
+            cluster.mentions.append(m)
+            cluster.roles.extend(_roles(m, when))
+            cluster.docs.add(m.doc)
+
+    def _resolve_weak(self) -> tuple[dict[int, list[int]], list[list[int]]]:
+        """Weak mentions by the cluster they join, and groups of those that join none."""
+        joined: dict[int, list[int]] = {}
+        alone: dict[tuple[str, str], list[int]] = {}
+        for w, (m, parts, _) in enumerate(self._weak):
+            found = self._find(parts, full_only=True)
+            here = [cid for cid in found if m.doc in self._clusters[cid].docs]
+            if len(here) > 1:
+                # several of that surname in this document: the one named last before it
+                def last_before(cid: int) -> int:
+                    return max((x.span.start for x in self._clusters[cid].mentions
+                                if x.doc == m.doc and x.span.start <= m.span.start), default=-1)
+                here = [max(here, key=last_before)]
+            pick = here or (found if len(found) == 1 else [])
+            if pick:
+                joined.setdefault(pick[0], []).append(w)
+            else:
+                letter = skeleton(parts.initials[0])[:1] if parts.initials else ""
+                alone.setdefault((skeleton(parts.last), letter), []).append(w)
+        return joined, list(alone.values())
+
+    def people(self) -> list[Person]:
+        joined, alone = self._resolve_weak()
+        out: list[Person] = []
+        for cid, cluster in enumerate(self._clusters):
+            mentions = list(cluster.mentions)
+            roles = list(cluster.roles)
+            for w in joined.get(cid, []):
+                m, _, when = self._weak[w]
+                mentions.append(m)
+                roles.extend(_roles(m, when))
+            out.append(self._person(mentions, roles))
+        for group in alone:
+            mentions = [self._weak[w][0] for w in group]
+            roles = [r for w in group for r in _roles(self._weak[w][0], self._weak[w][2])]
+            out.append(self._person(mentions, roles))
+        return sorted(out, key=lambda p: (p.name.casefold(), p.docs))
+
+    @staticmethod
+    def _person(mentions: list[PersonMention], roles: list[Role]) -> Person:
+        mentions.sort(key=lambda m: (m.doc, m.span.start))
+        roles.sort(key=lambda r: (r.doc, r.span.start))
+        name = _canonical(mentions)
+        aliases = sorted({_clean(m.surface) for m in mentions} | {name})
+        return Person(name=name, aliases=tuple(aliases), roles=tuple(roles), mentions=tuple(mentions))
+
+    def canonical(self, surface: str) -> str | None:
+        """The canonical name of the person a surface form belongs to; None when unknown."""
+        parts = parse_name(_clean(surface))
+        if not parts.last:
+            return None
+        found = self._find(parts, full_only=parts.full is False)
+        if not found and not parts.full:
+            found = self._find(parts, full_only=False)
+        if len(found) != 1 and not parts.full:
+            return None
+        if not found:
+            return None
+        cid = max(found, key=lambda i: len(self._clusters[i].mentions))
+        return _canonical(self._clusters[cid].mentions)
+
+
+def resolve_people(mentions: Iterable[PersonMention],
+                   stated_on: Mapping[tuple[str, int], date | None] = {}) -> list[Person]:
+    """People of a set of mentions: PeopleIndex().add(...), then .people()."""
+    index = PeopleIndex()
+    index.add(mentions, stated_on)
+    return index.people()

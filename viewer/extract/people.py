@@ -1,0 +1,115 @@
+"""Every named person in a document's sentences, with the role stated beside each name."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from viewer.extract.aliases import PeopleIndex, resolve_people
+from viewer.extract.names import Candidate, candidates, parse_name, token_kind
+from viewer.extract.roles import role_after, role_before, role_line
+from viewer.records import PersonMention, Sentence, Span
+
+__all__ = ["PeopleIndex", "find_people", "resolve_people"]
+
+# A lone initial closing the text before a sentence: a splitter cut "S. Ordabayev" in two.
+_CUT_INITIAL = re.compile(r"(?:^|[\s(])([A-ZА-ЯЁ])\.\s*$")
+_FIRST_WORD = re.compile(r"\s*([A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*)")
+# A weak candidate straight after one of these small words is part of a longer title or
+# organisation ("the Special Representative for Central Asia"), not a name after a title.
+_WEAK_AFTER = re.compile(r"(?:\b(?:of|for|in|at|on|from|to|by|with|and)\s+)$", re.IGNORECASE)
+
+
+def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
+             role: tuple[int, int] | None) -> PersonMention:
+    return PersonMention(
+        doc=doc, item=s.item, sentence=s.index, span=Span(start, end), surface=text[start:end],
+        role=text[role[0]:role[1]] if role else None,
+        role_span=Span(role[0], role[1]) if role else None,
+    )
+
+
+def _cut_initial(text: str, s: Sentence) -> Candidate | None:
+    """A name whose initial the sentence splitter left at the end of the previous sentence."""
+    lo = s.span.start
+    m = _CUT_INITIAL.search(text, max(0, lo - 4), lo)
+    w = _FIRST_WORD.match(text, lo, s.span.end)
+    if not m or not w or token_kind(w.group(1)) not in "CP":
+        return None
+    return Candidate(m.start(1), w.end(1), True)
+
+
+def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None) -> list[PersonMention]:
+    lo, hi = s.span.start, s.span.end
+    found = candidates(text, lo, hi)
+    cut = _cut_initial(text, s) if prev is not None else None
+    if cut is not None and not any(c.start < cut.end for c in found):
+        found.insert(0, cut)
+    out: list[PersonMention] = []
+    bound = lo
+    for k, c in enumerate(found):
+        scan_lo = prev.span.start if c.start < lo and prev is not None else bound
+        role = role_before(text, scan_lo, c.start)
+        if role is None:
+            nxt = found[k + 1].start if k + 1 < len(found) else hi
+            role = role_after(text, c.end, nxt, next_name=k + 1 < len(found))
+        if not c.strong and (role is None or _WEAK_AFTER.search(text, max(lo, c.start - 6), c.start)):
+            continue
+        out.append(_mention(doc, s, c.start, c.end, text, role))
+        bound = c.end
+    return out
+
+
+def _signature_roles(text: str, sentences: Sequence[Sentence],
+                     mentions: list[PersonMention]) -> list[PersonMention]:
+    """A name alone on its line takes the role on the next line, as in a signature block."""
+    by_sentence = {s.index: k for k, s in enumerate(sentences)}
+    out: list[PersonMention] = []
+    for m in mentions:
+        k = by_sentence.get(m.sentence)
+        s = sentences[k] if k is not None else None
+        if (m.role is None and s is not None and k is not None and k + 1 < len(sentences)
+                and text[s.span.start:s.span.end].strip() == m.surface):
+            nxt = sentences[k + 1]
+            role = role_line(text, nxt.span.start, nxt.span.end)
+            if role is not None:
+                m = PersonMention(m.doc, m.item, m.sentence, m.span, m.surface,
+                                  text[role[0]:role[1]], Span(role[0], role[1]))
+        out.append(m)
+    return out
+
+
+def _bare_surnames(text: str, sentences: Sequence[Sentence], doc: str,
+                   mentions: list[PersonMention]) -> list[PersonMention]:
+    """Surnames standing alone ("Semerikov said") of people named in full in this document."""
+    surnames = {parse_name(m.surface).last for m in mentions if parse_name(m.surface).full}
+    surnames = {n for n in surnames if len(n) >= 3 and token_kind(n) in "CP"}
+    if not surnames:
+        return []
+    pattern = re.compile(r"(?<![\w'’.-])(?:%s)(?![\w-])" % "|".join(
+        re.escape(n) for n in sorted(surnames, key=len, reverse=True)))
+    taken = [m.span for m in mentions]
+    out: list[PersonMention] = []
+    for s in sentences:
+        for hit in pattern.finditer(text, s.span.start, s.span.end):
+            span = Span(hit.start(), hit.end())
+            if any(t.overlaps(span) for t in taken):
+                continue
+            role = role_before(text, s.span.start, hit.start())
+            out.append(_mention(doc, s, hit.start(), hit.end(), text, role))
+    return out
+
+
+def find_people(text: str, sentences: Sequence[Sentence], doc: str) -> list[PersonMention]:
+    """Every named person in each sentence, with the role stated beside the name.
+
+    Spans are absolute offsets into text; sentences are taken as given (their spans index text).
+    """
+    mentions: list[PersonMention] = []
+    prev: Sentence | None = None
+    for s in sentences:
+        mentions.extend(_sentence_people(text, s, doc, prev))
+        prev = s
+    mentions = _signature_roles(text, sentences, mentions)
+    mentions.extend(_bare_surnames(text, sentences, doc, mentions))
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions

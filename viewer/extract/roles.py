@@ -1,0 +1,159 @@
+"""The role stated beside a name: a title before it, an apposition after it, or a signature line."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from viewer.extract.names import vocabulary
+from viewer.resources import load_lines
+
+# Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
+_TOKEN = re.compile(r"\([^()\n]{1,40}\)|[^\W\d_][\w'’]*(?:[-.][^\W\d_][\w'’]*)*|\S")
+_DASHES = frozenset({"-", "–", "—"})
+_STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
+_LOOK = 400  # a role is never longer than this many characters
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_lines("people", "role_connectors.txt"))
+
+
+Tok = tuple[int, int, str]
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[Tok]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _inside_role(word: str) -> bool:
+    """May this token sit inside a role phrase?"""
+    if word in _DASHES or word.startswith("("):
+        return True
+    low = word.casefold()
+    return word[0].isupper() or low in vocabulary().role_words or low in _connectors()
+
+
+def _has_head(toks: list[Tok]) -> bool:
+    heads = vocabulary().role_heads
+    return any(t[2].casefold() in heads for t in toks)
+
+
+def _trim(toks: list[Tok]) -> list[Tok]:
+    conn = _connectors()
+    a, b = 0, len(toks)
+    while a < b and (toks[a][2].casefold() in conn or toks[a][2] in _DASHES or toks[a][2].startswith("(")):
+        a += 1
+    while b > a and (toks[b - 1][2].casefold() in conn or toks[b - 1][2] in _DASHES):
+        b -= 1
+    return toks[a:b]
+
+
+def role_before(text: str, lo: int, name_start: int) -> tuple[int, int] | None:
+    """The role written just before a name ("the President of the Republic of Belarus Alexander
+    Lukashenko", "Head of ... (UNRCCA), Kakha Imnadze"), as a span; None when there is none.
+
+    Comma-separated titles before one name ("Chairman of X, Chairman of Y Name") make one span.
+    """
+    toks = _tokens(text, max(lo, name_start - _LOOK), name_start)
+    if toks and (toks[-1][2] == "," or toks[-1][2] in _DASHES):
+        toks.pop()
+    parts: list[tuple[list[Tok], str]] = []  # nearest first, each with the separator before it
+    current: list[Tok] = []
+    for tok in reversed(toks):
+        word = tok[2]
+        if word == "," or word.casefold() == "and":
+            parts.append((current[::-1], word.casefold()))
+            current = []
+        elif _inside_role(word):
+            current.append(tok)
+        else:
+            break
+    parts.append((current[::-1], ""))
+    chosen: list[Tok] = []
+    pending: list[Tok] = []  # headless words after an "and", waiting for their title
+    for part, sep in parts:
+        joined = part + pending
+        trimmed = _trim(joined)
+        pending = []
+        if trimmed and _has_head(trimmed):
+            chosen = trimmed + chosen
+        elif sep == "and" and trimmed:
+            pending = joined  # "Minister of Industry and Trade": "Trade" belongs to the title
+        else:
+            break
+    if not chosen:
+        return None
+    return chosen[0][0], chosen[-1][1]
+
+
+def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int, int] | None:
+    """The role in an apposition after a name: "Taalatbek Masadykov, the CSTO Deputy Secretary
+    General, held ...", "Manturov – the Deputy Prime Minister ...", "Zas (currently the ...)".
+
+    hi is where the sentence ends or, when next_name, where the next name starts: an apposition
+    that runs into the next name is that name's title instead.
+    """
+    reach = min(hi, name_end + _LOOK)
+    toks = _tokens(text, name_end, reach)
+    if not toks or not (toks[0][2] in (",", "(") or toks[0][2] in _DASHES):
+        return None
+    body: list[Tok] = []
+    ended = False
+    for tok in toks[1:]:
+        word = tok[2]
+        if word == "," or word in _STOPS:
+            ended = True
+            break
+        if not _inside_role(word):
+            ended = True
+            break
+        body.append(tok)
+    if not ended and (next_name or reach < hi):
+        return None  # ran into the next name or past the look-ahead
+    trimmed = _trim(body)
+    if not trimmed or not _has_head(trimmed) or not _opens_role(trimmed[0][2]):
+        return None
+    return trimmed[0][0], trimmed[-1][1]
+
+
+def _opens_role(word: str) -> bool:
+    return word[0].isupper() or word.casefold() in vocabulary().role_words
+
+
+def role_line(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """A whole line that is a role, as under a signature ("Acting Secretary General of the ...")."""
+    toks = _tokens(text, lo, hi)
+    if not toks or len(toks) > 30 or not all(_inside_role(t[2]) or t[2] == "," for t in toks):
+        return None
+    trimmed = _trim(toks)
+    if not trimmed or not _has_head(trimmed) or not _opens_role(trimmed[0][2]):
+        return None
+    return trimmed[0][0], trimmed[-1][1]
+
+
+def split_roles(role: str) -> list[tuple[int, int]]:
+    """One stated role text into its titles, as offsets into it: "Chairman of X, Chairman of Y"
+    and "Deputy Secretary General and Special Representative ..." hold two titles each."""
+    toks = _tokens(role, 0, len(role))
+    pieces: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok[2] == "," or tok[2].casefold() == "and":
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    out: list[tuple[int, int]] = []
+    carried: tuple[int, int] | None = None  # a headless piece before any title: "Foreign and Defence Minister"
+    for piece in pieces:
+        trimmed = _trim(piece)
+        if not trimmed:
+            continue
+        span = (carried[0] if carried else trimmed[0][0], trimmed[-1][1])
+        if _has_head(trimmed):
+            out.append(span)
+            carried = None
+        elif out:
+            out[-1] = (out[-1][0], span[1])  # "Minister of Industry and Trade": one title
+        else:
+            carried = span
+    return out or [(0, len(role))]
