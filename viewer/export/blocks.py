@@ -191,10 +191,12 @@ class BlockBuilder:
         if e.people:
             row("People", join(e.people), s.value)
         for i, d in enumerate(e.decisions):
-            runs: list[tuple[str, Style | None]] = [(d.kind.capitalize(), s.value_bold)]
+            head = d.kind.capitalize() if d.kind and d.kind != "other" else "Decision"
+            runs: list[tuple[str, Style | None]] = [(head, s.value_bold)]
             if d.body:
                 runs.append((f" \u00b7 {d.body}", Style(s.value.font, MUTED)))
-            runs.append((f"\u2002{d.text.strip()}", None))
+            # a line separator keeps the clause under its heading within one laid-out paragraph
+            runs.append((f"\u2028{' '.join(d.text.split())}", None))
             row("Decisions" if i == 0 else "", runs, s.value)
         y += pt(1.5)
         for i, src in enumerate(e.sources[:MAX_QUOTED_SOURCES]):
