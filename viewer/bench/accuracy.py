@@ -149,7 +149,22 @@ def score(gold: Row, pred: Row) -> dict[str, Score]:
 
 
 def prediction(extractions: Iterable[Extraction]) -> Row:
-    """The contract's JSON shape from extractions; one person per canonical name across documents."""
+    """The contract's JSON shape, people merged across documents as the extract command merges them."""
+    extractions = list(extractions)
+    try:
+        from viewer.extract import role_dates
+        from viewer.extract.command import to_contract
+        from viewer.extract.people import PeopleIndex
+    except ImportError:
+        return _plain_prediction(extractions)
+    index = PeopleIndex()
+    for x in extractions:
+        index.add(x.mentions, role_dates(x.doc, x.items, x.sentences, x.events))
+    return to_contract(extractions, index.people())
+
+
+def _plain_prediction(extractions: list[Extraction]) -> Row:
+    """Without the extract command: one person per canonical name across documents."""
     events: list[Row] = []
     decisions: list[Row] = []
     people: dict[str, Row] = {}
@@ -167,3 +182,16 @@ def prediction(extractions: Iterable[Extraction]) -> Row:
 
 def accuracy(gold: Row, extractions: Iterable[Extraction]) -> dict[str, float]:
     return {k: round(s.f1, 4) for k, s in score(gold, prediction(extractions)).items()}
+
+
+def event_recall_by_form(gold: Row, pred: Row) -> dict[str, float]:
+    """Recall of the gold events per date form (generated truth only: its events carry a "form")."""
+    docs = gold_docs(gold)
+    _, missed, _ = score_events(gold["events"], [e for e in pred.get("events", []) if e.get("doc") in docs])
+    total: dict[str, int] = defaultdict(int)
+    lost: dict[str, int] = defaultdict(int)
+    for g in gold["events"]:
+        total[g.get("form", "?")] += 1
+    for g in missed:
+        lost[g.get("form", "?")] += 1
+    return {form: round(1 - lost[form] / n, 3) for form, n in sorted(total.items())}

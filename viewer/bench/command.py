@@ -58,7 +58,8 @@ def run_one(n: int, workdir: Path, jobs: int | None, log: Any) -> dict[str, Any]
     run["add_one_s"] = m.guarded("add", lambda: m.add_one(store, corpus), notes) if store else None
     run["frame_ms"] = m.guarded("frames", lambda: m.frames(store), notes) if store else None
     log(f"[{n}] frames {run['frame_ms']}")
-    run["filter_ms"] = m.guarded("filters", lambda: m.filters(store), notes) if store else None
+    filtered = m.guarded("filters", lambda: m.filters(store, root), notes) if store else None
+    run["filter_ms"], run["filter_path"] = filtered or (None, None)
     log(f"[{n}] filters {run['filter_ms']}")
     exported = m.guarded("export", lambda: m.export_1000(store, root), notes) if store else None
     run.update(exported or {"export_1000_s": None, "export_pages": None})

@@ -70,7 +70,6 @@ def coldstart(db: str) -> dict[str, Any]:
     watcher = FirstPaint()
     window, timeline, what = _open_window(db)
     timeline.installEventFilter(watcher)
-    window.resize(1400, 900)
     window.show()
     QTimer.singleShot(20000, app.quit)  # never hang a benchmark
     app.exec()
@@ -86,28 +85,11 @@ def coldstart(db: str) -> dict[str, Any]:
 
 
 def _open_window(db: str) -> tuple[Any, Any, str]:
-    """The real main window when it can be built here, else the timeline alone on the store's data."""
-    from viewer.store.db import open_store
-    try:
-        from viewer.ui.timeline.view import TimelineView
-    except ImportError:
-        TimelineView = None  # noqa: N806
-    try:
-        from viewer.app import build_window  # type: ignore[attr-defined]
-        window = build_window(db)
-        views = window.findChildren(TimelineView) if TimelineView else []
-        if views:
-            return window, views[0], "main window"
-    except (ImportError, AttributeError):
-        pass
-    if TimelineView is None:
-        raise SystemExit("no timeline widget to paint")
-    from viewer.store.queries import event_columns
-    from viewer.ui.timeline.data import TimelineData
-    store = open_store(db, create=False)
-    view = TimelineView()
-    view.set_data(TimelineData.from_columns(event_columns(store)))
-    return view, view, "timeline widget alone"
+    """The app's main window on the store, as `csto-timeline --db DB` opens it."""
+    from viewer.app import open_window
+
+    window = open_window(db, build_if_empty=False)
+    return window, window.timeline, "main window"
 
 
 def main(argv: list[str]) -> int:
