@@ -42,6 +42,8 @@ def _font(size: float, bold: bool = False, spacing: float = 0.0) -> QFont:
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     # unhinted outlines so measured widths are the printed widths at any resolution
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # no "ff"/"fi" ligatures: text copied or searched in the PDF must match the releases' words
+    font.setFeature(QFont.Tag.fromString("liga"), 0)
     if spacing:
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     return font
