@@ -11,6 +11,7 @@ from pathlib import Path
 
 MAX_BYTES = 512 * 1024 * 1024
 _SAMPLE = 1 << 16
+UTF8_REPAIRED = "utf-8 (broken bytes replaced)"
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
@@ -77,7 +78,8 @@ def decode(data: bytes) -> tuple[str, str]:
         raise SourceError("the file is empty")
     encoding = _encoding(data)
     try:
-        text = data.decode(encoding)
+        text = (data.decode("utf-8", errors="replace") if encoding == UTF8_REPAIRED
+                else data.decode(encoding))
     except UnicodeDecodeError as exc:
         raise SourceError(f"the file is not valid {encoding} text") from exc
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -106,6 +108,10 @@ def _encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    # A UTF-8 file with a few broken bytes (a cut download) is still UTF-8.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * 1000 <= len(text) and len(text) < len(data):
+        return UTF8_REPAIRED
     return _single_byte(data)
 
 
@@ -143,23 +149,30 @@ def _single_byte(data: bytes) -> str:
     high = sum(1 for b in sample if b >= 0x80)
     best, best_score = "", 0.0
     for name in ("cp1251", "koi8_r"):
+        # Russian read right is runs of lowercase letters; read wrong (or Latin-1 read as
+        # Cyrillic) it is capitals inside words or lone letters between Latin ones.
         text = sample.decode(name, errors="replace")
-        lower = sum(1 for c in text if c in _CYR_LOWER)
-        upper = sum(1 for c in text if c in _CYR_UPPER)
-        score = lower - upper
+        score = 0
+        for prev, c in zip(text, text[1:]):
+            if c in _CYR_LOWER and prev in _CYR_LOWER:
+                score += 1
+            elif c in _CYR_UPPER and (prev in _CYR_LOWER or prev in _CYR_UPPER):
+                score -= 1
         if score > best_score:
             best, best_score = name, score
     if best and best_score >= 0.3 * high:
         return best
     try:
-        import charset_normalizer  # only for text that is neither UTF-8 nor Russian
-
-        guess = charset_normalizer.from_bytes(sample).best()
-        if guess is not None and guess.encoding:
-            return str(guess.encoding)
-    except ImportError:
+        sample.decode("cp1252")
+        return "cp1252"  # the Western default, before a guess on a few words
+    except UnicodeDecodeError:
         pass
-    return "cp1252"
+    import charset_normalizer  # only for text that is neither UTF-8, Russian nor Windows-1252
+
+    guess = charset_normalizer.from_bytes(sample).best()
+    if guess is not None and guess.encoding:
+        return str(guess.encoding)
+    return "latin-1"
 
 
 def looks_like_html(text: str, name: str = "") -> bool:

@@ -38,7 +38,6 @@ def dump(path_or_store: Path | Store) -> list[str]:
     """Every row of every table, imported-at stamps left out: equal dumps, equal stores."""
     conn = (path_or_store.conn if isinstance(path_or_store, Store)
             else sqlite3.connect(path_or_store))
-    conn.execute("UPDATE documents SET imported_at = ''") if False else None
     lines = [line for line in conn.iterdump() if "INSERT INTO \"documents\"" not in line]
     lines += [repr(r) for r in conn.execute(
         "SELECT id, name, path, sha256, size, encoding, text FROM documents ORDER BY id")]

@@ -113,3 +113,19 @@ On 2020-02-10 Valery Semerikov, Acting Secretary General of the CSTO, made a vis
 RELEASE_C = """# 2021-05-03 Foreign ministers
 On 2021-05-03 a meeting of the Council of Foreign Ministers was held in Moscow with Stanislav Zas.
 """
+
+
+def extract_breaking_on(marker: str):  # noqa: ANN201 - a test helper returning an extractor
+    """An extractor whose records break the store's rules (a decision with no text) for files
+    holding marker: the write fails after items and events are already in."""
+    return lambda text, doc: _broken(extract(text, doc)) if marker in text else extract(text, doc)
+
+
+def _broken(ex: Extraction) -> Extraction:
+    bad = Decision(ex.doc, 0, 0, "adopted", None, None, Span(0, 1))  # type: ignore[arg-type]
+    return Extraction(ex.doc, ex.text, ex.items, ex.sentences, ex.dates, ex.events, ex.mentions,
+                      ex.people, ex.decisions + (bad,))
+
+
+def crash(text: str, doc: str) -> Extraction:
+    raise ValueError("no items found")

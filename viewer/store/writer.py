@@ -231,3 +231,6 @@ def clear(conn: sqlite3.Connection) -> None:
     for table in ("decisions", "event_people", "event_bodies", "event_sources", "events",
                   "mentions", "roles", "dates", "aliases", "people", "items", "documents"):
         conn.execute(f"DELETE FROM {table}")
+    # Wiping the indexes too lets a rebuild lay them out exactly as a first build does.
+    conn.execute("INSERT INTO items_fts(items_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('delete-all')")
