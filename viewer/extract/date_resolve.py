@@ -1,0 +1,143 @@
+"""Year resolution: turn a date as written (RawDate) into a calendar DateValue, saying why."""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from viewer.records import DateValue, Precision
+
+if TYPE_CHECKING:  # no runtime import: dates.py re-exports resolve from here
+    from viewer.extract.dates import DateContext, RawDate, YearHint
+
+_SHIFT = {"this_year": 0, "next_year": 1, "last_year": -1}
+_WORDS = {"this_year": "this year", "next_year": "next year", "last_year": "last year"}
+
+
+def _last(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _period(raw: RawDate, y: int) -> tuple[date, date] | None:
+    """The first and last day the expression covers when its (start) year is y; None if invalid."""
+    try:
+        if raw.precision == "day" and raw.month is not None and raw.day is not None:
+            start = date(y, raw.month, raw.day)
+            if raw.end_day is None:
+                return start, start
+            em = raw.end_month or raw.month
+            ey = raw.end_year if raw.year is not None and raw.end_year is not None else \
+                y if em >= raw.month else y + 1  # "28 December - 3 January" ends the next year
+            end = date(ey, em, raw.end_day)
+        elif raw.precision == "month" and raw.month is not None:
+            start = date(y, raw.month, 1)
+            end = _last(raw.end_year if raw.year is not None and raw.end_year else y,
+                        raw.end_month or raw.month)
+        elif raw.precision == "quarter" and raw.quarter:
+            start, end = date(y, 3 * raw.quarter - 2, 1), _last(y, 3 * raw.quarter)
+        elif raw.precision == "half" and raw.half:
+            start, end = date(y, 6 * raw.half - 5, 1), _last(y, 6 * raw.half)
+        else:
+            start, end = date(y, 1, 1), date(raw.end_year or y, 12, 31)
+    except ValueError:
+        return None  # 29 February of a common year
+    return (start, end) if start <= end else None
+
+
+def _anchor(ctx: DateContext) -> tuple[date, str] | None:
+    """The date a year-less mention is read against, and the reason's words; None when there is none."""
+    if ctx.published is not None:
+        written = ctx.published_text or ctx.published.strftime("%d.%m.%Y")
+        return ctx.published, f"year from the publication date {written}"
+
+    def near(h: YearHint) -> tuple[int, int]:
+        return abs(h.pos - ctx.position), h.pos
+
+    dated = [h for h in ctx.hints if h.date is not None]
+    if dated:
+        h = min(dated, key=near)
+        return h.date, f"year from the nearest stated date {h.text or h.source.removeprefix('the date ')}"  # type: ignore[return-value]
+    if ctx.hints:
+        h = min(ctx.hints, key=near)
+        if h.source.startswith("the name"):
+            return date(h.year, 1, 1), f"year from {h.source}"
+        return date(h.year, 1, 1), f"year from the nearest stated year {h.year}"
+    return None
+
+
+def _score(period: tuple[date, date], anchor: date, future: bool) -> int:
+    """Closest to the anchor wins; a reading after it costs double (before it, when planned)."""
+    start, end = period
+    if end < anchor:
+        d = (anchor - end).days
+        return -2 * d if future else -d
+    if start > anchor:
+        d = (start - anchor).days
+        return -d if future else -2 * d
+    return 0
+
+
+def _value(period: tuple[date, date], raw: RawDate, certainty: str, reason: str) -> DateValue:
+    prec: Precision = raw.precision
+    return DateValue(period[0], period[1], prec, certainty, reason)  # type: ignore[arg-type]
+
+
+def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
+    """The calendar reading of raw in its context.
+
+    Returns None only when nothing anchors a date that lacks its year (no publication date, no
+    stated year anywhere, no previous event for "on the eve" / "the same day"): the caller then
+    drops the mention rather than guess from the clock.
+    """
+    prev = ctx.previous
+    if raw.relative in ("eve", "same_day") and raw.month is None and raw.year is None:
+        if prev is None:
+            return None
+        if raw.relative == "same_day":
+            return DateValue(prev.start, prev.end, prev.precision, "inferred",
+                             "the same day as the previous event")
+        day = prev.start - timedelta(days=1)
+        return DateValue(day, day, "day", "inferred", f"the eve of the previous event ({prev.start.isoformat()})")
+
+    if raw.year is not None:
+        period = _period(raw, raw.year)
+        if period is None:
+            return None
+        if raw.in_name:
+            return _value(period, raw, "inferred", f'year from the name "{raw.text}"')
+        if raw.relative is not None:
+            return _value(period, raw, "inferred", f"stated year {raw.year}; {raw.relative.replace('_', ' ')}")
+        return _value(period, raw, "stated", "")
+
+    if raw.relative == "eve" and prev is not None and raw.month is not None:
+        # "On the eve, on November 27" after a session on November 28: the year of that session
+        period = _period(raw, prev.start.year)
+        if period is not None and period[0] + timedelta(days=1) == prev.start:
+            return _value(period, raw, "inferred",
+                          f"year of the previous event: on the eve of {prev.start.isoformat()}")
+
+    found = _anchor(ctx)
+    if found is None:
+        return None
+    anchor, reason = found
+    if raw.relative in _SHIFT:
+        said = f"'{_WORDS[raw.relative]}'"
+        if raw.relative != "this_year" or (raw.month is None and raw.quarter is None and raw.half is None):
+            # "next year", "last year", a bare "this year": the anchor's year, shifted
+            period = _period(raw, anchor.year + _SHIFT[raw.relative])
+            return None if period is None else _value(period, raw, "inferred", f"{said}: {reason}")
+        reason = f"{said} with the {reason}"
+    elif raw.relative == "eve":
+        reason += "; on the eve"
+    elif raw.relative == "same_day":
+        reason += "; the same day"
+
+    readings = [p for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (p := _period(raw, y))]
+    if raw.weekday is not None:
+        fits = [p for p in readings if p[0].weekday() == raw.weekday]
+        if fits:
+            readings, reason = fits, reason + f"; the weekday fits {fits[0][0].year}"
+    if not readings:
+        return None
+    best = max(readings, key=lambda p: _score(p, anchor, ctx.future))
+    return _value(best, raw, "inferred", reason)

@@ -1,0 +1,451 @@
+"""The date grammar: find date expressions (with character spans) and the years a text states."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from viewer.records import DateValue, Precision, Span
+from viewer.resources import load_json
+
+__all__ = ["RawDate", "YearHint", "DateContext", "find_dates", "find_year_hints", "hints_from_dates",
+           "parse_numeric_date", "resolve"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDate:
+    """A date expression as written, before year resolution."""
+
+    span: Span  # absolute offsets into the text searched
+    text: str  # text[span.start:span.end]
+    year: int | None  # the stated year, None when the text gives none
+    month: int | None  # None for a bare year / quarter / half
+    day: int | None
+    end_year: int | None = None  # ranges: the end; None for a single date
+    end_month: int | None = None
+    end_day: int | None = None
+    precision: Precision = "day"
+    quarter: int | None = None
+    half: int | None = None
+    relative: str | None = None  # eve, same_day, this_year, next_year, last_year
+    # The date qualifies a name, not a happening: "the Agreement ... of October 6, 2007", "the
+    # Memorandum signed in September 2016". A happening named by its date ("the Victory Parade in
+    # 2020", "was signed on 5 March") is not incidental: a document's date is, its signing is not.
+    incidental: bool = False
+    bare_year: bool = False  # "in 2019", "for 2021-2025": a year or period only
+    in_name: bool = False  # the year is part of a name: "Thunder-2019"
+    weekday: int | None = None  # Monday=0, when the text names it ("on Tuesday, 5 March")
+
+
+@dataclass(frozen=True, slots=True)
+class YearHint:
+    """A stated year usable as an anchor for dates written without one."""
+
+    pos: int  # character offset
+    year: int
+    date: date | None  # the full date when the hint is a full stated date
+    source: str  # in words: 'the date December 11, 2024', 'the name "Thunder-2019"', 'the year 2019'
+    text: str = ""  # as written: 'December 11, 2024', 'Thunder-2019', '2019'
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What year resolution may lean on; the publication date, never the clock."""
+
+    published: date | None = None
+    published_text: str = ""  # as written, for the reason ("24.11.2022")
+    hints: Sequence[YearHint] = ()
+    previous: DateValue | None = None  # the previous event's date in the item (eve, same day)
+    position: int = 0  # where the mention stands, to pick the nearest hint
+    future: bool = False  # the sentence speaks of a planned happening: lean to the future
+
+
+# --- vocabulary -> patterns (built once) -----------------------------------------------------------
+
+_V: dict = load_json("dates.json")  # type: ignore[assignment]
+_MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _variants(word: str, lang: str) -> set[str]:
+    # English months are capitalised ("may", "march" are verbs); Russian ones are lower case.
+    if lang == "en":
+        return {word, word.upper()} if word[:1].isupper() else {word, word[:1].upper() + word[1:]}
+    return {word, word[:1].upper() + word[1:]}
+
+
+def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
+    """name (lower case, no dot) -> number, and a regex alternation whose branches open on a letter."""
+    lookup: dict[str, int] = {}
+    full: set[str] = set()
+    abbr: set[str] = set()
+    for e in entries:
+        for lang in ("en", "ru"):
+            for key, bucket in ((lang, full), (lang + "_abbr", abbr)):
+                for w in e[key]:
+                    lookup[w.lower()] = e["number"]
+                    bucket |= _variants(w, lang)
+    # every branch starts with a literal, so the regex engine can skip to candidate letters fast
+    branches = [re.escape(w) for w in sorted(full, key=len, reverse=True)]
+    branches += [re.escape(w) + r"\.?" for w in sorted(abbr, key=len, reverse=True)]
+    return lookup, "(?:" + "|".join(branches) + r")(?![\w])"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of words, factored by prefix: each position costs a few comparisons."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) <= 1 else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return render(root)
+
+
+def _alt(words: Iterable[str], cap: bool = False) -> str:
+    forms: set[str] = set()
+    for w in words:
+        forms.add(w)
+        if cap:
+            forms.add(w[:1].upper() + w[1:])
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
+
+_MONTHS, _MON = _names(_V["months"])
+_WEEKDAYS, _WDAY = _names(_V["weekdays"])
+_ORDINALS: dict[str, int] = {k.lower(): v for lang in _V["ordinals"].values() for k, v in lang.items()}
+_PERIOD = {w.lower(): kind for kind, ws in _V["periods"].items() for w in ws}
+_RELATIVE = {p.lower(): kind for kind, ps in _V["relative"].items() for p in ps}
+_YEAR_RELATIVE = ("this_year", "next_year", "last_year")
+
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+_YWORD = r"(?:\s*(?:" + _alt(w for w in _V["year_words"] if w != "year") + "))?"
+_DASH = "|".join(re.escape(d) for d in _V["range_dashes"])
+_SEP = rf"(?:\s*(?:{_DASH})\s*|\s+(?P<{{0}}>{_alt(_V['range_words'])})\s+)"
+_SEP_NOAND = rf"(?:\s*(?:{_DASH})\s*|\s+(?:{_alt(w for w in _V['range_words'] if w not in ('and', 'и'))})\s+)"
+_OF = r"\s+(?:of\s+)?"
+
+
+def _ytail(p: str) -> str:
+    return rf"(?:\s*,?\s*(?P<{p}>{_YEAR}){_YWORD})?"
+
+
+# Digit-led forms. Every branch continues one leading digit, so the engine skips fast to digits; the
+# first number of each form is that digit plus its group. At one position the first branch wins.
+_DAY1 = r"[0-9]?(?:st|nd|rd|th)?(?![0-9])"
+_NUM_RE = re.compile(
+    rf"(?P<lead>[0-9])(?:"
+    rf"(?P<iso>[0-9]{{3}}-(?P<iso_m>[0-9]{{1,2}})-(?P<iso_d>[0-9]{{1,2}}))(?![0-9]|[-./][0-9])"
+    rf"|(?P<num>(?P<num_d>[0-9]?)(?P<num_s>[./-])(?P<num_m>[0-9]{{1,2}})(?P=num_s)"
+    rf"(?P<num_y>[0-9]{{4}}|[0-9]{{2}}))(?![0-9]|[-./][0-9])"
+    rf"|(?P<dr>(?P<dr_d1>{_DAY1}){_SEP.format('dr_w')}(?P<dr_d2>{_DAY}){_OF}(?P<dr_m>{_MON}){_ytail('dr_y')})"
+    rf"|(?P<dx>(?P<dx_d1>{_DAY1}){_OF}(?P<dx_m1>{_MON})(?:\s*,?\s*(?P<dx_y1>{_YEAR}))?{_SEP_NOAND}"
+    rf"(?P<dx_d2>{_DAY}){_OF}(?P<dx_m2>{_MON}){_ytail('dx_y')})"
+    rf"|(?P<dm>(?P<dm_d>{_DAY1}){_OF}(?P<dm_m>{_MON}){_ytail('dm_y')})"
+    rf"|(?P<yr>(?P<yr_y1>[0-9]{{3}})(?![0-9])(?:\s*(?:{_DASH})\s*(?P<yr_y2>{_YEAR}|[0-9]{{2}}(?![0-9])))?)"
+    rf")"
+)
+# Month-led forms: the month is matched once, the tails are the alternatives.
+_MON_RE = re.compile(
+    rf"(?P<m1>{_MON})(?:"
+    rf"\s+(?P<mx_d1>{_DAY})(?:\s*,?\s*(?P<mx_y1>{_YEAR}))?{_SEP_NOAND}(?P<mx_m2>{_MON})\s+(?P<mx_d2>{_DAY})"
+    rf"(?:\s*,?\s*(?P<mx_y>{_YEAR}))?"
+    rf"|\s+(?P<mr_d1>{_DAY}){_SEP.format('mr_w')}(?P<mr_d2>{_DAY})(?:\s*,?\s*(?P<mr_y>{_YEAR}))?"
+    rf"|\s+(?P<md_d>{_DAY})(?:\s*,?\s*(?P<md_y>{_YEAR}))?"
+    rf"|\s*(?:{_DASH}|\s+to\s+)\s*(?P<mm_m2>{_MON})\s*,?\s*(?P<mm_y>{_YEAR}){_YWORD}"
+    rf"|\s*,?\s*(?:\(\s*(?P<my_py>{_YEAR})\s*\)|(?P<my_y>{_YEAR}){_YWORD})"
+    rf"|)"
+)
+_REL_YEAR = _alt((p for k in _YEAR_RELATIVE for p in _V["relative"][k]), cap=False)
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    return [f for w in words for f in (w, w[:1].upper() + w[1:])]
+
+
+# Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
+_REL_RE = re.compile(rf"(?P<w>{_trie(_cased(_RELATIVE))})(?![\w])")
+_QTR_RE = re.compile(
+    rf"(?P<w>{_trie(_cased([*_V['ordinals']['en'], *_V['ordinals']['ru']]))})"
+    rf"\s+(?P<qk>{_alt(_PERIOD)})(?:\s+of)?\s+(?:the\s+)?"
+    rf"(?:(?P<qy>{_YEAR}){_YWORD}|(?P<qr>{_REL_YEAR})|(?P<qthe>year))(?![\w])"
+)
+_NAME_RE = re.compile(r"-(?P<ny>(?:1[89]|20)[0-9]{2})(?![\w]|-[0-9])")
+_NAME_BEFORE = re.compile(
+    r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
+_PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,]*$")
+_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY})\s*,?\s*(?:the\s+)?$")
+_YEAR_AFTER = re.compile(r"\s*(?:year|года|году|г\.)")
+_GLUE_REL = re.compile(r"\s*,?\s*(?:of\s+)?")  # "November 23 this year", "March of last year"
+_GLUE_EVE = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")  # "On the eve, on November 27"
+_INC = _V["incidental"]
+# "Collective Security Treaty Organization" names the organisation, not a document
+_INC_DOC = re.compile(rf"\b(?:{_alt(_INC['documents'])})\b(?!\s+Organi[sz]ation)")
+_INC_LINK = re.compile(rf"\b(?<!as\s)(?:{_alt(_INC['linkers'])})\s+(?:the\s+)?$")  # not "as of"
+_INC_PART = re.compile(rf"(?:(?P<aux>[^\W\d_]+)[\s,]+)?(?:{_alt(_INC['participles'])})\s+(?:(?:in|on)\s+)?$")
+_AUX = frozenset(_INC["auxiliaries"])
+_YEAR_CUES = frozenset(_V["year_cues"])
+_MONTH_CUES = frozenset(_V["month_cues"])
+_BAD_BEFORE_NUM = frozenset("+-/.,:0123456789")
+_ISO_FULL = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_NUM_FULL = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})")
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+
+def _ok(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None or not 1 <= m <= 12:
+        return m is None and d is None
+    if d is None:
+        return True
+    if y is None:
+        return 1 <= d <= _MAX_DAYS[m]
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _int(s: str | None) -> int | None:
+    return int(s.rstrip("stndrh")) if s else None
+
+
+def _month(s: str | None) -> int | None:
+    return _MONTHS[s.lower().rstrip(".")] if s else None
+
+
+def _numeric(d: str, sep: str, m: str, y: str) -> tuple[int, int, int] | None:
+    if len(y) == 2 and (sep != "." or len(d) != 2 or len(m) != 2):
+        return None  # 1.2.3 is a section number, not a date
+    yy = int(y) + (2000 if int(y) < 70 else 1900) if len(y) == 2 else int(y)
+    dd, mm = int(d), int(m)
+    if mm > 12 and dd <= 12:
+        dd, mm = mm, dd  # month first, as some sites write it
+    return (yy, mm, dd) if _ok(yy, mm, dd) else None
+
+
+def parse_numeric_date(s: str) -> date | None:
+    """A numeric date: "24.11.2022", "24/11/2022", "24-11-2022", "2022-11-24", "24.11.22"; else None."""
+    s = s.strip()
+    if m := _ISO_FULL.fullmatch(s):
+        ymd = (int(m[1]), int(m[2]), int(m[3]))
+        return date(*ymd) if _ok(*ymd) else None
+    if m := _NUM_FULL.fullmatch(s):
+        ymd2 = _numeric(m[1], m[2], m[3], m[4])
+        return date(*ymd2) if ymd2 else None
+    return None
+
+
+def _prev_word(text: str, s: int) -> str:
+    m = _PREV_WORD.search(text, max(0, s - 24), s)
+    return m["w"].lower() if m else ""
+
+
+def _raw(text: str, s: int, e: int, y: int | None, m: int | None, d: int | None, **kw: object) -> RawDate:
+    return RawDate(Span(s, e), text[s:e], y, m, d, **kw)  # type: ignore[arg-type]
+
+
+# --- the matchers: each returns the dates read at one regex match (or none) -------------------------
+
+def _from_num(text: str, mt: re.Match[str]) -> list[RawDate]:
+    s, e, g, lead = mt.start(), mt.end(), mt.group, mt["lead"]
+    before = text[s - 1] if s else " "
+    if mt["iso"] or mt["num"]:
+        if before in _BAD_BEFORE_NUM:
+            return []  # phone numbers, file names, number lists
+        ymd = (int(text[s:s + 4]), int(g("iso_m")), int(g("iso_d"))) if mt["iso"] else \
+            _numeric(lead + g("num_d"), g("num_s"), g("num_m"), g("num_y"))
+        return [_raw(text, s, e, *ymd)] if ymd and _ok(*ymd) else []
+    if before.isalnum() or before in _BAD_BEFORE_NUM:
+        return []
+    if mt["yr"]:
+        y1, y2s = int(lead + g("yr_y1")), g("yr_y2")
+        y2 = None if y2s is None else int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+        if not 1800 <= y1 <= 2099 or (y2 is not None and not y1 < y2 <= y1 + 100):
+            return []
+        if y2 is None and _prev_word(text, s) not in _YEAR_CUES and not _YEAR_AFTER.match(text, e):
+            return []  # a number, not a year: "2000 servicemen"
+        return [_raw(text, s, e, y1, None, None, end_year=y2, precision="year", bare_year=True)]
+    if mt["dm"]:
+        y, m, d = _int(g("dm_y")), _month(g("dm_m")), _int(lead + g("dm_d"))
+        return [_raw(text, s, e, y, m, d)] if _ok(y, m, d) else []
+    if mt["dr"]:
+        y, m, d1, d2 = _int(g("dr_y")), _month(g("dr_m")), _int(lead + g("dr_d1")), _int(g("dr_d2"))
+        if not (_ok(y, m, d1) and _ok(y, m, d2)) or d2 <= d1:  # type: ignore[operator]
+            return []
+        if mt["dr_w"] in ("and", "и") and d2 - d1 > 1:  # type: ignore[operator]
+            # "on 5 and 19 March": two days, not a range
+            return [_raw(text, s, mt.end("dr_d1"), y, m, d1), _raw(text, mt.start("dr_d2"), e, y, m, d2)]
+        return [_raw(text, s, e, y, m, d1, end_year=y, end_month=m, end_day=d2)]
+    y2, m1, m2 = _int(g("dx_y")), _month(g("dx_m1")), _month(g("dx_m2"))
+    d1, d2 = _int(lead + g("dx_d1")), _int(g("dx_d2"))
+    y1 = _int(g("dx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
+    if not (_ok(y1, m1, d1) and _ok(y2, m2, d2)):
+        return []
+    return [_raw(text, s, e, y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
+
+
+def _from_mon(text: str, mt: re.Match[str]) -> list[RawDate]:
+    s, e, g = mt.start(), mt.end(), mt.group
+    if s and text[s - 1].isalnum():
+        return []
+    m1 = _month(g("m1"))
+    if mt["mx_d1"]:
+        y2, m2, d1, d2 = _int(g("mx_y")), _month(g("mx_m2")), _int(g("mx_d1")), _int(g("mx_d2"))
+        y1 = _int(g("mx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
+        ok = _ok(y1, m1, d1) and _ok(y2, m2, d2)
+        return [_raw(text, s, e, y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)] if ok else []
+    if mt["mr_d1"]:
+        y, d1, d2 = _int(g("mr_y")), _int(g("mr_d1")), _int(g("mr_d2"))
+        if not (_ok(y, m1, d1) and _ok(y, m1, d2)) or d2 <= d1:  # type: ignore[operator]
+            return []
+        if mt["mr_w"] in ("and", "и") and d2 - d1 > 1:  # type: ignore[operator]
+            return [_raw(text, s, mt.end("mr_d1"), y, m1, d1), _raw(text, mt.start("mr_d2"), e, y, m1, d2)]
+        return [_raw(text, s, e, y, m1, d1, end_year=y, end_month=m1, end_day=d2)]
+    if mt["md_d"]:
+        y, d = _int(g("md_y")), _int(g("md_d"))
+        return [_raw(text, s, e, y, m1, d)] if _ok(y, m1, d) else []
+    if mt["mm_m2"]:
+        y, m2 = int(g("mm_y")), _month(g("mm_m2"))
+        if m2 <= m1:  # type: ignore[operator]
+            return []
+        return [_raw(text, s, e, y, m1, None, end_year=y, end_month=m2, precision="month")]
+    y = _int(g("my_y") or g("my_py"))
+    if y is None and _prev_word(text, s) not in _MONTH_CUES:
+        return []  # "the November session", "May I": a month alone needs "in", "since", "early"...
+    return [_raw(text, s, e, y, m1, None, precision="month")]
+
+
+def _from_word(text: str, mt: re.Match[str]) -> list[RawDate]:
+    s, e, w = mt.start(), mt.end(), mt["w"].lower()
+    if s and text[s - 1].isalnum():
+        return []
+    w = re.sub(r"\s+", " ", w)
+    if mt.re is _REL_RE:
+        kind = _RELATIVE[w]
+        e = mt.end("w")
+        prec: Precision = "year" if kind in _YEAR_RELATIVE else "day"
+        return [_raw(text, s, e, None, None, None, precision=prec, relative=kind)]
+    n, kind = _ORDINALS[w], _PERIOD[mt["qk"].lower()]
+    if kind == "half" and n > 2:
+        return []
+    rel = _RELATIVE[re.sub(r"\s+", " ", mt["qr"].lower())] if mt["qr"] else "this_year" if mt["qthe"] else None
+    q = {"quarter": n} if kind == "quarter" else {"half": n}
+    return [_raw(text, s, e, _int(mt["qy"]), None, None, precision=kind, relative=rel, **q)]
+
+
+def _from_name(text: str, mt: re.Match[str]) -> list[RawDate]:
+    s = mt.start()
+    if not s or not text[s - 1].isalpha():
+        return []
+    nm = _NAME_BEFORE.search(text, max(0, s - 60), s)
+    if nm is None:
+        return []  # "mid-2019", "pre-2020": not a name
+    start = nm.start("q") if nm["q"] else nm.start("w")
+    return [_raw(text, start, mt.end(), int(mt["ny"]), None, None, precision="year", bare_year=True,
+                 in_name=True)]
+
+
+_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_REL_RE, _from_word), (_QTR_RE, _from_word), (_NAME_RE, _from_name))
+
+
+def _scan(text: str, start: int, end: int) -> list[RawDate]:
+    found: list[RawDate] = []
+    for pattern, read in _MATCHERS:
+        pos, search = start, pattern.search
+        while (mt := search(text, pos, end)) is not None:
+            got = read(text, mt)
+            found += got
+            # after a rejected match look again one character on: "+7495-621-27-10" must not hide
+            # a date further along, and a rejected "May I" must not swallow what follows
+            pos = mt.end() if got else mt.start() + 1
+    return found
+
+
+def _merge(text: str, dates: list[RawDate]) -> list[RawDate]:
+    """Non-overlapping, in text order; glue "this year" to the date before it, an eve to the date after."""
+    dates.sort(key=lambda r: (r.span.start, -r.span.end))
+    out: list[RawDate] = []
+    for r in dates:
+        if out and r.span.start < out[-1].span.end:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and r.relative in _YEAR_RELATIVE and r.month is None and r.quarter is None \
+                and r.half is None and prev.month is not None and prev.year is None and prev.relative is None \
+                and _GLUE_REL.fullmatch(text, prev.span.end, r.span.start):
+            out[-1] = replace(prev, span=Span(prev.span.start, r.span.end),
+                              text=text[prev.span.start:r.span.end], relative=r.relative)
+            continue
+        if prev is not None and prev.relative in ("eve", "same_day") and prev.month is None \
+                and r.month is not None and r.relative is None and r.precision == "day" \
+                and _GLUE_EVE.fullmatch(text, prev.span.end, r.span.start):
+            # the explicit day wins; the relative word is kept for the reason
+            out[-1] = replace(r, span=Span(prev.span.start, r.span.end),
+                              text=text[prev.span.start:r.span.end], relative=prev.relative)
+            continue
+        out.append(r)
+    return out
+
+
+def _incidental(text: str, r: RawDate) -> bool:
+    s = r.span.start
+    lo = max(0, s - 150)
+    cut = max(text.rfind("\n", lo, s), text.rfind(". ", lo, s))
+    lo = max(lo, cut + 1)
+    if not _INC_DOC.search(text, lo, s):
+        return False
+    if _INC_LINK.search(text, lo, s):
+        return True
+    m = _INC_PART.search(text, lo, s)
+    return m is not None and (m["aux"] or "").lower() not in _AUX
+
+
+def _finish(text: str, r: RawDate) -> RawDate:
+    if r.precision == "day" and r.day is not None:
+        w = _WEEKDAY_BEFORE.search(text, max(0, r.span.start - 20), r.span.start)
+        if w is not None:
+            r = replace(r, span=Span(w.start(), r.span.end), text=text[w.start():r.span.end],
+                        weekday=_WEEKDAYS[w["wd"].lower().rstrip(".")])
+    if r.relative is None and not r.in_name and _incidental(text, r):
+        r = replace(r, incidental=True)
+    return r
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:
+    """Date expressions in text[start:end], in text order, never overlapping; [] when none."""
+    end = len(text) if end is None else end
+    return [_finish(text, r) for r in _merge(text, _scan(text, start, end))]
+
+
+def hints_from_dates(dates: Iterable[RawDate]) -> list[YearHint]:
+    """The stated years among found dates; a document's own date (incidental) and periods do not count."""
+    hints: list[YearHint] = []
+    for r in dates:
+        if r.year is None or r.relative is not None or r.incidental:
+            continue
+        pos = r.span.start
+        if r.in_name:
+            hints.append(YearHint(pos, r.year, None, f'the name "{r.text}"', r.text))
+        elif r.precision == "day" and r.month and r.day:
+            hints.append(YearHint(pos, r.year, date(r.year, r.month, r.day), f"the date {r.text}", r.text))
+        elif r.end_year is None or r.end_year == r.year:  # "2021-2025" plans a period: no anchor
+            hints.append(YearHint(pos, r.year, None, f"the year {r.year}", r.text))
+    return hints
+
+
+def find_year_hints(text: str) -> list[YearHint]:
+    """Years stated anywhere in text (full dates, bare years, years in names), in text order."""
+    return hints_from_dates(find_dates(text))
+
+
+from viewer.extract.date_resolve import resolve  # noqa: E402  (re-exported: the grammar's one API)
