@@ -139,3 +139,21 @@ def test_progress_and_cancel(store: Store, releases: Path) -> None:
                           cancel=lambda: len(seen) >= 1)
     assert seen == [(1, 3, "a.txt")]
     assert (report.imported, report.cancelled) == (1, True)
+
+
+@pytest.mark.parametrize("first, second, events", [
+    ("a meeting of the Joint Staff", "a meeting of the Joint Staff in Minsk", 1),   # shared body
+    ("a meeting in Minsk", "a meeting in Minsk with Stanislav Zas", 1),             # same place
+    ("a meeting in Minsk with Stanislav Zas", "a meeting in Minsk with Valery Semerikov", 2),
+    ("a meeting of the Joint Staff in Minsk", "a meeting of the Joint Staff in Moscow", 2),
+    ("a meeting in Minsk", "a session in Minsk", 2),                               # other kind
+    ("a meeting of the Joint Staff", "a meeting of the Collective Security Council", 2),
+])
+def test_which_mentions_are_one_happening(store: Store, tmp_path: Path, first: str, second: str,
+                                          events: int) -> None:
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(f"# 2020-05-05 News\nOn 2020-05-05 {first}.\n", encoding="utf-8")
+    two.write_text(f"# 2020-05-09 Later\nOn 2020-05-05 {second}.\n", encoding="utf-8")
+    import_paths(store, [one, two], jobs=1, extract=extract)
+    assert q.count_events(store) == events
+    assert sum(r.source_count for r in q.events_by_ids(store, q.event_ids(store))) == 2

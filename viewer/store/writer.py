@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
+from viewer.store.people import match_people
 from viewer.store.rows import lane_of
 from viewer.store.tenures import role_key
 
@@ -53,7 +54,8 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
     assert doc_id is not None
     item_ids = [_insert_item(conn, doc_id, item, text) for item in ex.items]
     items = _Items(ex.items, item_ids)
-    person_ids = {p.name: _person(conn, p) for p in ex.people}
+    known = match_people(conn, ex.people)
+    person_ids = {p.name: _person(conn, p, known.get(p.name)) for p in ex.people}
     for person in ex.people:
         _write_person_facts(conn, doc_id, person, person_ids[person.name], items)
     for mention in ex.dates:
@@ -99,24 +101,19 @@ def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -
     return row_id
 
 
-def _person(conn: sqlite3.Connection, person: Person) -> int:
-    """The store's id for a person: one already known under any of the names, or a new one."""
+def _person(conn: sqlite3.Connection, person: Person, known: int | None) -> int:
+    """The store's id for a person (known, or one of that name, or a new one); names recorded."""
     names = list(dict.fromkeys([person.name, *person.aliases]))
-    keys = [n.casefold() for n in names]
-    marks = ", ".join("?" * len(keys))
-    row = conn.execute(f"SELECT person_id FROM aliases WHERE key IN ({marks})"
-                       f" ORDER BY person_id LIMIT 1", keys).fetchone()
-    if row is None:
+    if known is None:
         row = conn.execute("SELECT id FROM people WHERE name = ?", (person.name,)).fetchone()
-    if row is not None:
-        person_id = int(row[0])
-    else:
+        known = int(row[0]) if row else None
+    if known is None:
         new_id = conn.execute("INSERT INTO people (name) VALUES (?)", (person.name,)).lastrowid
         assert new_id is not None
-        person_id = new_id
+        known = new_id
     conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
-                     [(person_id, n, k) for n, k in zip(names, keys)])
-    return person_id
+                     [(known, n, n.casefold()) for n in names])
+    return known
 
 
 def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, person_id: int,
@@ -139,19 +136,29 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
                       m.role_span.end if m.role_span else None))
 
 
-def _same_happening(conn: sqlite3.Connection, event: Event) -> int | None:
-    """An event already stored for the same dates and kind, sharing a body or the place."""
-    bodies = set(event.bodies)
+def _same_happening(conn: sqlite3.Connection, event: Event,
+                    person_ids: tuple[int, ...]) -> int | None:
+    """An event already stored for the same dates and kind that this mention also tells of.
+
+    Same dates and kind, and a shared body or the same place; but two mentions naming people,
+    none in common, are two happenings (the envoy met A, then met B, in one city on one day).
+    """
+    bodies, people = set(event.bodies), set(person_ids)
     for event_id, place in conn.execute(
             "SELECT id, place FROM events WHERE start_day = ? AND end_day = ? AND kind = ?"
             " ORDER BY id", (event.date.start.toordinal(), event.date.end.toordinal(),
                              event.kind)):
         if place and event.place and place != event.place:
             continue  # one kind of meeting on one day in two cities is two meetings
-        same_place = bool(place and place == event.place)
-        theirs = {r[0] for r in conn.execute(
-            "SELECT body FROM event_bodies WHERE event_id = ?", (event_id,))}
-        if same_place or bodies & theirs:
+        their_bodies: set[str] = set()
+        their_people: set[int] = set()
+        for b, p in conn.execute("SELECT bodies, person_ids FROM event_sources"
+                                 " WHERE event_id = ?", (event_id,)):
+            their_bodies.update(json.loads(b))
+            their_people.update(json.loads(p))
+        if people and their_people and not people & their_people:
+            continue
+        if bodies & their_bodies or (place and place == event.place):
             return int(event_id)
     return None
 
@@ -159,7 +166,7 @@ def _same_happening(conn: sqlite3.Connection, event: Event) -> int | None:
 def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, event: Event,
                  person_ids: tuple[int, ...]) -> tuple[int, bool]:
     v = event.date
-    event_id = _same_happening(conn, event)
+    event_id = _same_happening(conn, event, person_ids)
     merged = event_id is not None
     if event_id is None:
         new_id = conn.execute(
@@ -176,9 +183,6 @@ def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, eve
         (event_id, doc_id, item_id, event.sentence, event.text, event.span.start, event.span.end,
          event.date_span.start, event.date_span.end, v.certainty, v.reason, event.title,
          event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids))))
-    # Links now, so a later mention in this same document can match on them.
-    conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
-                     [(event_id, b) for b in event.bodies])
     return event_id, merged
 
 
