@@ -1,0 +1,268 @@
+"""Draw one lane's marks: markers, clusters with their counts, bars, and the selection on them.
+
+On raster devices (the screen, images) each distinct mark is rendered once into a small image and
+then blitted: antialiased shapes and text are the costly part of a frame.  Vector devices (PDF)
+get the shapes themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen
+
+from viewer.ui.timeline import lod
+from viewer.ui.timeline.data import TimelineData
+from viewer.ui.timeline.palette import TimelinePalette
+
+
+def compact_count(n: int) -> str:
+    """At most four characters: 7, 42, 999, 1.2k, 12k, 120k, 1.2M."""
+    if n < 1000:
+        return str(n)
+    for div, unit in ((1_000_000, "M"), (1000, "k")):
+        if n >= div:
+            v = n / div
+            return f"{v:.1f}{unit}" if v < 10 else f"{int(v)}{unit}"
+    return str(n)
+
+
+def smaller_font(font: QFont, factor: float) -> QFont:
+    """The font scaled down, whether it was set in points or (by a caller) in pixels."""
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(max(font.pointSizeF() * factor, 5.0))
+    else:
+        small.setPixelSize(max(int(font.pixelSize() * factor), 6))
+    return small
+
+
+@dataclass(eq=False)
+class MarkStyle:
+    """Everything a mark's look depends on, fixed for one paint."""
+
+    palette: TimelinePalette
+    kind_names: tuple[str, ...]
+    font: QFont
+    small: QFont
+    fm: QFontMetricsF
+    small_fm: QFontMetricsF
+    radius: float
+    pill_h: float
+    font_h: float
+    gap: float
+    bar_h: float
+    dpr: float
+    sprites: bool
+    style_key: tuple = ()
+    widths: dict[str, float] | None = None
+
+    @classmethod
+    def make(cls, painter: QPainter, palette: TimelinePalette, kind_names: tuple[str, ...], radius: float,
+             font_h: float, lane_h: float, gap: float, bar_h: float) -> "MarkStyle":
+        font = QFont(painter.font())
+        small = smaller_font(font, 0.78)
+        engine = painter.paintEngine()
+        raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        device = painter.device()
+        dpr = float(device.devicePixelRatioF()) if device is not None else 1.0
+        pill_h = min(font_h * 1.1, lane_h * 0.8)
+        key = (id(palette), kind_names, font.key(), round(radius, 2), round(pill_h, 2), round(dpr, 2))
+        return cls(palette, kind_names, font, small, QFontMetricsF(font), QFontMetricsF(small), radius,
+                   pill_h, font_h, gap, bar_h, dpr, raster, key, _WIDTHS.setdefault(font.key(), {}))
+
+    def text_width(self, text: str) -> float:
+        widths = self.widths if self.widths is not None else {}
+        w = widths.get(text)
+        if w is None:
+            if len(widths) > 5000:
+                widths.clear()
+            w = widths[text] = self.fm.horizontalAdvance(text)
+        return w
+
+
+_WIDTHS: dict[str, dict[str, float]] = {}
+
+
+def draw_single(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, inferred: bool, sources: int,
+                selected: bool) -> None:
+    pal = st.palette
+    colour = pal.kind_list(st.kind_names)[kind]
+    r = st.radius
+    c = QPointF(x, y)
+    if selected:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.selection_halo)
+        p.drawEllipse(c, r + 4, r + 4)
+    if inferred:
+        p.setPen(QPen(colour, max(1.5, r * 0.38)))
+        p.setBrush(pal.background)
+        p.drawEllipse(c, r * 0.82, r * 0.82)
+    else:
+        p.setPen(QPen(pal.marker_outline, 1.0))
+        p.setBrush(colour)
+        p.drawEllipse(c, r, r)
+    if selected:
+        p.setPen(QPen(pal.selection, max(2.0, r * 0.32)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(c, r + 2, r + 2)
+    if sources > 1:
+        p.setFont(st.small)
+        p.setPen(pal.muted_text)
+        h = st.small_fm.height()
+        p.drawText(QRectF(x + r + 1, y - r - h * 0.45, h * 2, h), Qt.AlignmentFlag.AlignLeft, str(sources))
+        p.setFont(st.font)
+
+
+def cluster_width(st: MarkStyle, label: str) -> float:
+    return st.text_width(label) + st.font_h * 0.7
+
+
+def draw_cluster(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, label: str, selected: bool) -> None:
+    pal = st.palette
+    colour = pal.kind_list(st.kind_names)[kind]
+    pw = cluster_width(st, label)
+    h = st.pill_h
+    pr = QRectF(x - pw / 2, y - h / 2, pw, h)
+    if selected:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.selection_halo)
+        p.drawRoundedRect(pr.adjusted(-3, -3, 3, 3), h / 2 + 3, h / 2 + 3)
+    p.setPen(QPen(pal.selection, 2.0) if selected else QPen(colour, 1.3))
+    p.setBrush(pal.kind_tints(st.kind_names)[kind])
+    p.drawRoundedRect(pr, h / 2, h / 2)
+    p.setPen(pal.cluster_text)
+    p.setFont(st.font)
+    p.drawText(pr, Qt.AlignmentFlag.AlignCenter, label)
+
+
+class _Sprites:
+    """Rendered marks by their look; each is an image and the offset of its centre."""
+
+    def __init__(self) -> None:
+        self._style_key: tuple = ()
+        self._items: dict[tuple, tuple[QImage, float, float]] = {}
+
+    def begin(self, st: MarkStyle) -> None:
+        if st.style_key != self._style_key or len(self._items) > 3000:
+            self._items.clear()
+            self._style_key = st.style_key
+
+    def get(self, st: MarkStyle, key: tuple) -> tuple[QImage, float, float]:
+        item = self._items.get(key)
+        if item is None:
+            item = self._render(st, key)
+            self._items[key] = item
+        return item
+
+    @staticmethod
+    def _render(st: MarkStyle, key: tuple) -> tuple[QImage, float, float]:
+        if key[0] == "s":
+            _, kind, inferred, sources, selected = key
+            half_w = st.radius + 5 + (st.small_fm.horizontalAdvance(str(sources)) + 2 if sources > 1 else 0)
+            half_h = max(st.radius + 5, st.radius + st.small_fm.height() * 0.5)
+        else:
+            _, kind, label, selected = key
+            half_w = cluster_width(st, label) / 2 + 5
+            half_h = st.pill_h / 2 + 5
+        w, h = int(np.ceil(half_w * 2)), int(np.ceil(half_h * 2))
+        img = QImage(max(1, int(np.ceil(w * st.dpr))), max(1, int(np.ceil(h * st.dpr))),
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(st.dpr)
+        img.fill(QColor(0, 0, 0, 0))
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        p.setFont(st.font)
+        cx, cy = w / 2, h / 2
+        if key[0] == "s":
+            draw_single(p, cx, cy, st, kind, inferred, sources, selected)
+        else:
+            draw_cluster(p, cx, cy, st, kind, label, selected)
+        p.end()
+        return img, cx, cy
+
+
+_SPRITES = _Sprites()
+
+
+def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
+                     left: float, mark_y: float, bar_step: float) -> None:
+    """Bars first, then markers and clusters on top; `sel` holds selected data indexes, sorted."""
+    if len(lf.bar_event):
+        _paint_bars(painter, lf, data, sel, st, left, mark_y, bar_step)
+    n = len(lf)
+    if not n:
+        return
+    selected = np.zeros(n, bool)
+    singles = lf.event >= 0
+    if len(sel):
+        selected[singles] = np.isin(lf.event[singles], sel)
+        pos = np.sort(data.lane_pos[sel])
+        selected[~singles] = np.searchsorted(pos, lf.lo[~singles]) < np.searchsorted(pos, lf.hi[~singles])
+    # each mark may grow to half the distance to its neighbours: room to name a cluster's main kind
+    dist = np.diff(lf.x)
+    room = np.minimum(np.concatenate([[np.inf], dist]), np.concatenate([dist, [np.inf]])) - st.gap
+    xs = (lf.x + left).tolist()
+    y = mark_y
+    painter.setFont(st.font)
+    kind_names = st.kind_names
+    if st.sprites:
+        _SPRITES.begin(st)
+    get = _SPRITES.get
+    draw = painter.drawImage
+    for x, cnt, k, inf, src, ev, s, rm in zip(xs, lf.count.tolist(), lf.kind.tolist(), lf.inferred.tolist(),
+                                              lf.sources.tolist(), lf.event.tolist(), selected.tolist(),
+                                              room.tolist()):
+        if ev >= 0:
+            key: tuple = ("s", k, inf, src if src > 1 else 0, s)
+        else:
+            label = compact_count(cnt)
+            wide = f"{label} \u00b7 {kind_names[k]}"
+            if rm > st.font_h * 3 and cluster_width(st, wide) <= rm:
+                label = wide
+            key = ("c", k, label, s)
+        if st.sprites:
+            img, cx, cy = get(st, key)
+            draw(QPointF(round(x - cx), round(y - cy)), img)
+        elif key[0] == "s":
+            draw_single(painter, x, y, st, k, inf, src, s)
+        else:
+            draw_cluster(painter, x, y, st, k, key[2], s)
+
+
+def _paint_bars(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
+                left: float, mark_y: float, bar_step: float) -> None:
+    pal = st.palette
+    kinds = pal.kind_list(st.kind_names)
+    hatches = pal.kind_hatches(st.kind_names)
+    bar_sel = np.isin(lf.bar_event, sel) if len(sel) else np.zeros(len(lf.bar_event), bool)
+    h = st.bar_h
+    painter.save()
+    # square bars: crisp, and an order of magnitude cheaper than antialiased rounded ones
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    x0s = np.round(left + lf.bar_x0)
+    ws = np.maximum(np.round(left + lf.bar_x1) - x0s, 2)
+    ys = np.round(mark_y + lf.bar_row * bar_step - h / 2)
+    h = round(h)
+    for x0, w, y0, k, inf, s in zip(x0s.tolist(), ws.tolist(), ys.tolist(),
+                                    data.kinds[lf.bar_event].tolist(), data.inferred[lf.bar_event].tolist(),
+                                    bar_sel.tolist()):
+        r = QRectF(x0, y0, w, h)
+        if s:
+            painter.fillRect(r.adjusted(-3, -3, 3, 3), pal.selection_halo)
+        colour = kinds[k]
+        if inf:
+            painter.fillRect(r, pal.background)
+            painter.fillRect(r, hatches[k])
+            painter.setPen(colour)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(0, 0, -1, -1))
+        else:
+            painter.fillRect(r, colour)
+        if s:
+            painter.setPen(QPen(pal.selection, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(-1, -1, 0, 0))
+    painter.restore()

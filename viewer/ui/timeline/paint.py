@@ -1,0 +1,265 @@
+"""Draw the timeline on any QPainter and rectangle: axis, labelled lanes, marks, bars, selection."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
+
+from viewer.ui.timeline import lod, marks, scale
+from viewer.ui.timeline.data import TimelineData
+from viewer.ui.timeline.legend import legend_height, paint_legend
+from viewer.ui.timeline.palette import TimelinePalette
+
+EMPTY_TEXT = "No events: File \u203a Import releases\u2026"
+_SPAN_UNITS = ((scale.DAYS_PER_YEAR, "year"), (scale.DAYS_PER_YEAR / 12, "month"), (7.0, "week"), (1.0, "day"))
+
+
+@dataclass(frozen=True, eq=False)
+class Geometry:
+    """Where each part of the timeline goes inside the painted rectangle."""
+
+    rect: QRectF
+    axis: QRectF  # two rows: the context (year, month) above the tick labels
+    gutter: QRectF  # lane labels
+    plot: QRectF  # the lanes, right of the gutter
+    legend: QRectF  # may be empty
+    lanes: tuple[int, ...]
+    lane_h: float
+    metrics: lod.Metrics
+    font_h: float
+
+    def lane_top(self, i: int) -> float:
+        return self.plot.top() + i * self.lane_h
+
+    def lane_row_at(self, y: float) -> int | None:
+        """Index into `lanes` of the lane band at y."""
+        if not self.lanes or y < self.plot.top() or y >= self.plot.bottom():
+            return None
+        return min(int((y - self.plot.top()) // self.lane_h), len(self.lanes) - 1)
+
+    def mark_y(self, i: int) -> float:
+        return self.lane_top(i) + self.lane_h * 0.42
+
+    def bar_height(self) -> float:
+        return max(3.0, self.metrics.radius * 0.9)
+
+    def bar_y(self, i: int, row: int) -> float:
+        """Centre of bar row `row` in lane i: bars sit on the marker line, a second row below."""
+        return self.mark_y(i) + row * (self.bar_height() + self.metrics.gap + 1)
+
+    def bar_row_at(self, i: int, y: float) -> int | None:
+        step = self.bar_height() + self.metrics.gap + 1
+        row = round((y - self.mark_y(i)) / step)
+        inside = abs(y - self.bar_y(i, row)) <= self.bar_height() / 2 + 2
+        return row if 0 <= row < self.metrics.bar_rows and inside else None
+
+    def state(self, state: scale.ViewState) -> scale.ViewState:
+        """The view state stretched over the plot's actual width."""
+        return state.with_width(max(1, round(self.plot.width())))
+
+
+def geometry(fm: QFontMetricsF, rect: QRectF, data: TimelineData, legend: bool = True,
+             lanes: Sequence[int] | None = None) -> Geometry:
+    fh = fm.height()
+    lanes_t = tuple(range(data.n_lanes)) if lanes is None else tuple(lanes)
+    axis_h = round(fh * 2.5)
+    leg_h = legend_height(fm, rect.width(), data.kind_names) if legend and rect.height() > axis_h + fh * 8 else 0.0
+    label_w = max((fm.horizontalAdvance(data.lane_names[i]) for i in lanes_t), default=0.0)
+    # long body names wrap to two lines rather than eat the plot
+    gutter_w = min(label_w, fm.averageCharWidth() * 17) + fh * 1.2
+    gutter_w = min(gutter_w, rect.width() * 0.3)
+    body_top = rect.top() + axis_h
+    body_h = max(rect.height() - axis_h - leg_h, 1.0)
+    lane_h = body_h / max(len(lanes_t), 1)
+    radius = max(2.0, min(fh * 0.36, lane_h * 0.26))
+    metrics = lod.Metrics(
+        cell_px=fm.horizontalAdvance("8.8k") + fh * 0.9,
+        radius=radius,
+        gap=max(1.0, fh * 0.12),
+        badge_px=fm.horizontalAdvance("8") * 0.9 + 2,
+        bar_min_px=radius * 4,
+        bar_rows=2 if lane_h >= fh * 1.8 else 1,
+    )
+    return Geometry(
+        rect=QRectF(rect),
+        axis=QRectF(rect.left() + gutter_w, rect.top(), rect.width() - gutter_w, axis_h),
+        gutter=QRectF(rect.left(), body_top, gutter_w, body_h),
+        plot=QRectF(rect.left() + gutter_w, body_top, rect.width() - gutter_w, body_h),
+        legend=QRectF(rect.left(), rect.bottom() - leg_h, rect.width(), leg_h),
+        lanes=lanes_t, lane_h=lane_h, metrics=metrics, font_h=fh,
+    )
+
+
+def wrap_label(fm: QFontMetricsF, text: str, width: float, lines: int) -> list[str]:
+    """Break `text` at spaces into at most `lines` lines of `width`, eliding the last one."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines - 1:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        out.append(line)
+    if words:
+        out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in out]
+
+
+def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: scale.ViewState,
+                   palette: TimelinePalette, selection: Iterable[int] | np.ndarray = (), *,
+                   legend: bool = True, lanes: Sequence[int] | None = None,
+                   empty_text: str = EMPTY_TEXT) -> tuple[Geometry, lod.Frame | None]:
+    """Paint the timeline of `data` for the days of `state` into `rect`.
+
+    `selection` holds event ids.  Returns the geometry and the marks drawn, for hit testing.
+    """
+    rect = QRectF(rect)
+    fm = QFontMetricsF(painter.font())
+    geo = geometry(fm, rect, data, legend, lanes)
+    st = geo.state(state)
+    painter.save()
+    painter.setClipRect(rect)
+    painter.fillRect(rect, palette.background)
+    _paint_lanes(painter, geo, data, palette)
+    _paint_grid_and_axis(painter, geo, st, fm, palette)
+    frame: lod.Frame | None = None
+    if len(data):
+        frame = lod.layout(data, st, geo.metrics, geo.lanes)
+        sel = data.indices_of(selection)
+        painter.save()
+        painter.setClipRect(geo.plot)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        style = marks.MarkStyle.make(painter, palette, data.kind_names, geo.metrics.radius, geo.font_h,
+                                     geo.lane_h, geo.metrics.gap, geo.bar_height())
+        bar_step = geo.bar_y(0, 1) - geo.bar_y(0, 0)
+        for i, lf in enumerate(frame.lanes):
+            marks.paint_lane_marks(painter, lf, data, sel, style, geo.plot.left(), geo.mark_y(i), bar_step)
+        painter.restore()
+    else:
+        painter.setPen(palette.empty_text)
+        painter.drawText(geo.plot, Qt.AlignmentFlag.AlignCenter, empty_text)
+    if geo.legend.height() > 0:
+        paint_legend(painter, geo.legend, data.kind_names, palette)
+    painter.restore()
+    return geo, frame
+
+
+def _paint_lanes(painter: QPainter, geo: Geometry, data: TimelineData, palette: TimelinePalette) -> None:
+    painter.fillRect(geo.gutter, palette.gutter)
+    painter.fillRect(QRectF(geo.rect.left(), geo.rect.top(), geo.gutter.width(), geo.axis.height()), palette.axis)
+    fm = QFontMetricsF(painter.font())
+    fh = geo.font_h
+    chip_w = max(3.0, fh * 0.22)
+    text_x = geo.gutter.left() + chip_w + fh * 0.45
+    text_w = geo.gutter.right() - text_x - fh * 0.3
+    two_lines = geo.lane_h >= fm.lineSpacing() * 2 + 2
+    for i, lane in enumerate(geo.lanes):
+        top = geo.lane_top(i)
+        if i % 2:
+            painter.fillRect(QRectF(geo.plot.left(), top, geo.plot.width(), geo.lane_h), palette.lane_alt)
+        painter.setPen(QPen(palette.lane_line, 1))
+        painter.drawLine(QPointF(geo.rect.left(), top + geo.lane_h), QPointF(geo.rect.right(), top + geo.lane_h))
+        name = data.lane_names[lane]
+        chip_h = min(geo.lane_h - 6, fh * 1.4)
+        painter.fillRect(QRectF(geo.gutter.left() + fh * 0.25, top + (geo.lane_h - chip_h) / 2, chip_w, chip_h),
+                         palette.lane_colour(lane, name))
+        painter.setPen(palette.lane_text)
+        lines = wrap_label(fm, name, text_w, 2 if two_lines else 1)
+        line_h = fm.lineSpacing()
+        y0 = top + (geo.lane_h - line_h * len(lines)) / 2
+        for j, line in enumerate(lines):
+            painter.drawText(QRectF(text_x, y0 + j * line_h, text_w, line_h),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, line)
+    painter.setPen(QPen(palette.gutter_line, 1))
+    painter.drawLine(QPointF(geo.gutter.right(), geo.rect.top()), QPointF(geo.gutter.right(), geo.plot.bottom()))
+
+
+def span_text(days: float) -> str:
+    """The visible span in words: "35 years", "3 months", "6 days", "5 hours"."""
+    for unit_days, unit in _SPAN_UNITS:
+        if days >= unit_days * 1.5 or unit == "day" and days >= 1.5:
+            n = round(days / unit_days)
+            return f"{n} {unit}s"
+    if days >= 0.9:
+        return "1 day"
+    return f"{max(1, round(days * 24))} hours"
+
+
+def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, fm: QFontMetricsF,
+                         palette: TimelinePalette) -> None:
+    axis, plot = geo.axis, geo.plot
+    fh = geo.font_h
+    dpp = st.days_per_px
+    level = scale.choose_level(dpp, fm.averageCharWidth())
+    minor = scale.minor_level(level, dpp, max(5.0, fh * 0.35))
+    context = scale.context_level(level)
+    painter.fillRect(axis, palette.axis)
+    row1 = QRectF(axis.left(), axis.top(), axis.width(), axis.height() / 2)
+    row2 = QRectF(axis.left(), axis.top() + axis.height() / 2, axis.width(), axis.height() / 2)
+    left, right = axis.left(), axis.right()
+
+    def xpos(day: float) -> float:
+        return left + st.x_of(day)
+
+    painter.save()
+    painter.setClipRect(QRectF(axis.left(), axis.top(), axis.width(), axis.height() + plot.height()))
+    if minor is not None:
+        painter.setPen(QPen(palette.axis_line, 1))
+        tick_h = fh * 0.25
+        for d in scale.tick_days(st.start, st.end, minor):
+            x = round(xpos(d)) + 0.5
+            painter.drawLine(QPointF(x, axis.bottom() - tick_h), QPointF(x, axis.bottom()))
+    grid = QPen(palette.grid, 1)
+    for tick in scale.ticks(st, level):
+        x = round(xpos(tick.day)) + 0.5
+        painter.setPen(grid)
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        painter.setPen(QPen(palette.axis_line, 1))
+        painter.drawLine(QPointF(x, row2.top() + fh * 0.2), QPointF(x, axis.bottom()))
+        painter.setPen(palette.axis_minor_text if context else palette.axis_text)
+        painter.drawText(QRectF(x + fh * 0.25, row2.top(), fh * 8, row2.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
+    # the span on screen, right-aligned in the upper row: a scale bar in words
+    span = span_text(st.span)
+    span_w = fm.horizontalAdvance(span) + fh * 0.5
+    painter.setPen(palette.axis_minor_text)
+    painter.drawText(QRectF(right - span_w, row1.top(), span_w - fh * 0.3, row1.height()),
+                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, span)
+    if context is not None:
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        bfm = QFontMetricsF(bold)
+        painter.setFont(bold)
+        days = scale.tick_days(st.start, st.end, context)
+        starts = [xpos(d) for d in days]
+        limit = right - span_w
+        for j, d in enumerate(days):
+            label = scale.context_label(d, context)
+            x = starts[j]
+            if j + 1 < len(starts) and x < left:
+                # the period that began off screen keeps its name at the left edge (sticky)
+                x = min(left, starts[j + 1] - bfm.horizontalAdvance(label) - fh * 0.8)
+            if x >= left - 1:
+                painter.setPen(QPen(palette.grid_major, 1))
+                if starts[j] >= left:
+                    gx = round(starts[j]) + 0.5
+                    painter.drawLine(QPointF(gx, plot.top()), QPointF(gx, plot.bottom()))
+                    painter.drawLine(QPointF(gx, row1.top() + fh * 0.2), QPointF(gx, axis.bottom()))
+                tx = max(x, left) + fh * 0.25
+                if tx + bfm.horizontalAdvance(label) <= limit:
+                    painter.setPen(palette.axis_text)
+                    painter.drawText(QRectF(tx, row1.top(), fh * 12, row1.height()),
+                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+    painter.restore()
+    painter.setPen(QPen(palette.axis_line, 1))
+    painter.drawLine(QPointF(geo.rect.left(), axis.bottom()), QPointF(right, axis.bottom()))
+
+
+def day_to_x(geo: Geometry, state: scale.ViewState, day: float) -> float:
+    return geo.plot.left() + geo.state(state).x_of(day)
+
+
+def x_to_day(geo: Geometry, state: scale.ViewState, x: float) -> float:
+    return geo.state(state).day_at(x - geo.plot.left())
