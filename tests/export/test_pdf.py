@@ -139,3 +139,29 @@ def test_no_events_still_makes_a_report(qapp: object, tmp_path: Path) -> None:
     pages, texts = text_of(out)
     assert (result.pages, result.events, pages) == (1, 0, 1)
     assert "0 events" in texts[0] and "no events" in texts[0]
+
+
+def test_own_strip_when_the_window_timeline_is_absent(qapp: object, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      events: list[ReportEvent]) -> None:
+    from viewer.export import strip
+
+    def missing(*args: object) -> strip.Strip:
+        raise ImportError("no viewer.ui.timeline")
+
+    monkeypatch.setattr(strip, "_shared_strip", missing)
+    out = tmp_path / "own.pdf"
+    render_pdf(events, out, "All events", created=CREATED)
+    _, texts = text_of(out)
+    # the simple strip names the months it spans and counts the kinds in its legend
+    assert "Nov 2019" in texts[0] and "Dec" in texts[0]
+    assert "session 1" in texts[0] and "statement 1" in texts[0]
+
+
+def test_window_timeline_strip_names_the_lanes(qapp: object, tmp_path: Path,
+                                               events: list[ReportEvent]) -> None:
+    pytest.importorskip("viewer.ui.timeline.paint")
+    out = tmp_path / "shared.pdf"
+    render_pdf(events, out, "All events", created=CREATED)
+    _, texts = text_of(out)
+    assert "Collective Secu" in texts[0].split("EVENT REPORT")[0]

@@ -4,14 +4,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
 
 from viewer.export.data import ReportEvent
 from viewer.export.layout import Block, PaintEl, RectEl, Style, TextEl, Typesetter
-from viewer.export.strip import paint_strip
+from viewer.export.strip import make_strip
 from viewer.export.text import certainty_note, format_date, join, plural
+from viewer.resources import load_json
 
 FAMILY = "DejaVu Sans"
 INK = QColor("#1d232b")
@@ -23,17 +25,38 @@ INFERRED = QColor("#a5560b")
 QUOTE_BAR = QColor("#b9c4d2")
 PANEL = QColor("#f3f5f8")
 
-KIND_COLORS: dict[str, QColor] = {k: QColor(v) for k, v in {
+# Used only when resources/styles/timeline.json (the window's colours) is missing.
+FALLBACK_KIND_COLORS: dict[str, str] = {
     "session": "#1f4e79", "meeting": "#2e75b6", "consultation": "#3f7f3a", "exercise": "#b5520f",
     "course": "#8a6d00", "visit": "#6b3fa0", "appointment": "#a61c3c", "statement": "#4a5563",
     "planned": "#7a8494", "operation": "#c00000", "other": "#5f6b7a",
-}.items()}
+}
 
 MAX_QUOTED_SOURCES = 3
 
 
+@cache
+def _kind_colors() -> dict[str, QColor]:
+    """The timeline's kind colours, so a kind looks the same on screen and on paper."""
+    try:
+        data = load_json("styles", "timeline.json")
+        kinds = data["light"]["kinds"]  # type: ignore[index]
+    except (OSError, KeyError, TypeError, ValueError):
+        kinds = FALLBACK_KIND_COLORS
+    return {k: QColor(v) for k, v in {**FALLBACK_KIND_COLORS, **kinds}.items()}
+
+
 def kind_color(kind: str) -> QColor:
-    return KIND_COLORS.get(kind, KIND_COLORS["other"])
+    colors = _kind_colors()
+    return colors.get(kind, colors["other"])
+
+
+def kind_text_color(kind: str) -> QColor:
+    """The kind's colour darkened until small bold capitals on white stay readable."""
+    color = kind_color(kind)
+    while color.lightnessF() > 0.38:
+        color = color.darker(115)
+    return color
 
 
 def _font(size: float, bold: bool = False, spacing: float = 0.0) -> QFont:
@@ -135,16 +158,16 @@ class BlockBuilder:
             texts += [lab, val]
             y = max(lab.bottom, val.bottom) + pt(2.5)
         y += pt(8)
-        strip_h = pt(92)
-        panel = QRectF(0, y, w, strip_h)
-        inner = panel.adjusted(pt(10), pt(8), -pt(10), -pt(6))
-        legend_style = s.legend
-
-        def paint(painter, rect: QRectF) -> None:  # type: ignore[no-untyped-def]
-            paint_strip(painter, rect, events, self.geo.unit, kind_color, legend_style)
-
-        rects = [RectEl(panel, PANEL, pt(3))]
-        paints = [PaintEl(inner, paint)]
+        strip = make_strip(events, self.geo.unit, w - pt(2), FAMILY, kind_color, s.legend)
+        if strip.framed:
+            panel = QRectF(0, y, w, strip.height + pt(2))
+            inner = panel.adjusted(pt(1), pt(1), -pt(1), -pt(1))
+            rects = [RectEl(panel, RULE)]
+        else:
+            panel = QRectF(0, y, w, strip.height + pt(14))
+            inner = panel.adjusted(pt(10), pt(8), -pt(10), -pt(6))
+            rects = [RectEl(panel, PANEL, pt(3))]
+        paints = [PaintEl(inner, strip.paint)]
         y = panel.bottom() + pt(14)
         rects.append(RectEl(QRectF(0, y - pt(1.2), w, pt(1.2)), ACCENT))
         return Block(y + pt(4), texts, rects, paints)
@@ -172,7 +195,7 @@ class BlockBuilder:
             rects.append(RectEl(QRectF(-pt(7), pad + pt(1), pt(2), note_el.bottom - pad - pt(1)),
                                 INFERRED))
 
-        kind_style = Style(s.kind.font, kind_color(e.kind))
+        kind_style = Style(s.kind.font, kind_text_color(e.kind))
         kind_el = ts.text((e.kind or "other").upper(), kind_style, self.body_w, self.body_x, pad)
         title_el = ts.text(e.title or "(untitled)", s.event_title, self.body_w, self.body_x,
                            kind_el.bottom + pt(1))

@@ -1,13 +1,14 @@
-"""A small timeline strip for the report: a dated axis with one coloured mark per exported event."""
+"""The report's timeline strip: the window's own timeline painter when present, else a simple strip."""
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.export.text import MONTHS
 
@@ -138,3 +139,74 @@ def paint_strip(painter: QPainter, rect: QRectF, events: Sequence[Any], unit: fl
         painter.setPen(LABEL)
         painter.drawText(QPointF(x + pt * 6.5, y + fm.ascent()), text)
         x += w
+
+
+@dataclass(frozen=True)
+class Strip:
+    height: float  # device units
+    paint: Callable[[QPainter, QRectF], None]
+    framed: bool  # True: the painter fills its own background, so the panel is only a border
+
+
+def make_strip(events: Sequence[Any], unit: float, width: float, family: str,
+               color_of: Callable[[str], QColor], legend_style: Any) -> Strip:
+    """The strip for these events, `width` device units wide."""
+    try:
+        return _shared_strip(events, unit, width, family)
+    except ImportError:  # a build without the window's timeline package
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            paint_strip(painter, rect, events, unit, color_of, legend_style)
+
+        return Strip(unit * 76, paint, False)
+
+
+SCREEN_PX = 0.75  # points per pixel of a 96-dpi screen: the timeline painter thinks in pixels
+FONT_PX = 10
+
+
+def _shared_strip(events: Sequence[Any], unit: float, width: float, family: str) -> Strip:
+    """paint_timeline from the window, drawn in screen pixels scaled onto the page, so the
+    printed strip reads like the timeline on screen (lanes by body, kinds by colour)."""
+    import numpy as np
+
+    from viewer.store.rows import KINDS, LANES, kind_index, lane_of
+    from viewer.ui.timeline.data import TimelineData
+    from viewer.ui.timeline.legend import legend_height
+    from viewer.ui.timeline.paint import paint_timeline
+    from viewer.ui.timeline.palette import load_palette
+    from viewer.ui.timeline.scale import ViewState
+
+    px = unit * SCREEN_PX
+    font = QFont(family)
+    font.setPixelSize(FONT_PX)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    fm = QFontMetricsF(font)  # a pixel-sized font measures the same on every device
+    width_px = width / px
+    lanes = [lane_of(e.bodies) for e in events]
+    data = TimelineData.build(
+        np.array([e.id for e in events], dtype=np.int64),
+        np.array([e.date.start.toordinal() for e in events], dtype=np.int64),
+        np.array([e.date.end.toordinal() for e in events], dtype=np.int64),
+        np.array(lanes, dtype=np.int32),
+        np.array([kind_index(e.kind) for e in events], dtype=np.int32),
+        np.array([e.date.certainty == "inferred" for e in events], dtype=bool),
+        np.array([max(1, e.source_count) for e in events], dtype=np.int32),
+        LANES, KINDS)
+    shown = sorted(set(lanes)) or [len(LANES) - 1]
+    fh = fm.height()
+    height_px = (round(fh * 2.5) + legend_height(fm, width_px, KINDS)
+                 + max(len(shown) * fh * 1.8, fh * 8.5))
+    extent = data.extent()
+    lo, hi = extent if extent else (float(date.today().toordinal()), date.today().toordinal() + 1.0)
+    pad = max(15.0, (hi - lo) * 0.03)
+    state = ViewState(lo - pad, hi + pad, max(1, int(width_px)))
+    palette = load_palette("light")
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.translate(rect.topLeft())
+        painter.scale(px, px)
+        painter.setFont(font)
+        paint_timeline(painter, QRectF(0, 0, rect.width() / px, rect.height() / px), data, state,
+                       palette, legend=True, lanes=shown, empty_text="no events")
+
+    return Strip(height_px * px, paint, True)
