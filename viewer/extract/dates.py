@@ -184,6 +184,7 @@ _NAME_BEFORE = re.compile(
     r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
 _PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,]*$")
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY})\s*,?\s*(?:the\s+)?$")
+_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _YEAR_AFTER = re.compile(r"\s*(?:year|года|году|г\.)")
 _GLUE_REL = re.compile(r"\s*,?\s*(?:of\s+)?")  # "November 23 this year", "March of last year"
 _GLUE_EVE = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")  # "On the eve, on November 27"
@@ -299,6 +300,8 @@ def _from_mon(text: str, mt: re.Match[str]) -> list[RawDate]:
     s, e, g = mt.start(), mt.end(), mt.group
     if s and text[s - 1].isalnum():
         return []
+    if _DAY_BEFORE.search(text, max(0, s - 12), s):
+        return []  # "31 February 2021": the day was refused, the month must not stand in for it
     m1 = _month(g("m1"))
     if mt["mx_d1"]:
         y2, m2, d1, d2 = _int(g("mx_y")), _month(g("mx_m2")), _int(g("mx_d1")), _int(g("mx_d2"))
