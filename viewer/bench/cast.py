@@ -37,11 +37,29 @@ def _variant(rng: random.Random, full: str) -> str:
     return ""
 
 
+def _surnames(rng: random.Random, size: int) -> list[str]:
+    """Surnames no closer to each other than a transliteration variant is to its original.
+
+    "Belyrov" beside "Belytov" would be one person written two ways to any reader, so such pairs
+    are never both drawn: the corpus tests the merging of variants, not guessing.
+    """
+    from rapidfuzz import fuzz, process
+
+    candidates = [h + m + t for h in VOCAB["surname_heads"] for m in VOCAB["surname_mids"]
+                  for t in VOCAB["surname_tails"]]
+    rng.shuffle(candidates)
+    chosen: list[str] = []
+    for name in candidates:
+        if len(chosen) >= size:
+            break
+        if not chosen or process.extractOne(name, chosen, scorer=fuzz.ratio, score_cutoff=75) is None:
+            chosen.append(name)
+    return chosen
+
+
 def make_cast(rng: random.Random, size: int) -> list[Actor]:
     """`size` invented people with distinct surnames, then the real heads of state of the seeds."""
-    heads, tails = VOCAB["surname_heads"], VOCAB["surname_tails"]
-    surnames = [h + t for h in heads for t in tails]
-    rng.shuffle(surnames)
+    surnames = _surnames(rng, size)
     roles = VOCAB["roles"]
     cast: list[Actor] = []
     for i in range(min(size, len(surnames))):
@@ -62,6 +80,12 @@ def make_cast(rng: random.Random, size: int) -> list[Actor]:
     return cast
 
 
+def initial(first: str) -> str:
+    """The initial as a Russian name is abbreviated: Yuri -> Yu., Zhanibek -> Zh. (one Cyrillic letter)."""
+    digraph = next((d for d in ("Zh", "Kh", "Sh", "Ch", "Yu", "Ya", "Ts") if first.startswith(d)), first[0])
+    return digraph + "."
+
+
 class Mentions:
     """Writes a person's name in one document: the first mention introduces, later ones abbreviate."""
 
@@ -69,6 +93,7 @@ class Mentions:
         self.rng = rng
         self.doc = doc
         self.seen: set[int] = set()
+        self.introduced: list[Actor] = []  # in order of first mention
 
     def _use(self, actor: Actor, text: str) -> str:
         actor.forms.add(text)
@@ -80,17 +105,18 @@ class Mentions:
         r = self.rng.random()
         if id(actor) not in self.seen:
             self.seen.add(id(actor))
+            self.introduced.append(actor)
             if actor.variant and r < 0.25:
                 return self._use(actor, actor.variant)
             if actor.patronymic and r < 0.4:
                 return self._use(actor, f"{actor.first} {actor.patronymic} {actor.surname}")
             if r < 0.5:
-                return self._use(actor, f"{actor.first[0]}. {actor.surname}")
+                return self._use(actor, f"{initial(actor.first)} {actor.surname}")
             return self._use(actor, actor.name)
         if r < 0.35:
             return self._use(actor, actor.surname)
         if r < 0.6:
-            return self._use(actor, f"{actor.first[0]}. {actor.surname}")
+            return self._use(actor, f"{initial(actor.first)} {actor.surname}")
         return self._use(actor, actor.name)
 
     def titled(self, actor: Actor) -> str:

@@ -191,11 +191,13 @@ class Writer:
 
     def filler(self, m: Mentions) -> str:
         rng = self.rng
+        text = rng.choice(VOCAB["filler"]).format(topic=self.topic())
         if rng.random() < 0.25:
-            a = self.actor()
-            text = rng.choice(VOCAB["filler"]).format(topic=self.topic())
-            return f"\u201c{text[:-1]},\u201d {m.name(a)} said."
-        return rng.choice(VOCAB["filler"]).format(topic=self.topic())
+            # a speaker is someone the release has introduced, or is introduced with a title here
+            if m.introduced and rng.random() < 0.8:
+                return f"\u201c{text[:-1]},\u201d {m.name(rng.choice(m.introduced))} said."
+            return f"\u201c{text[:-1]},\u201d said {m.titled(self.actor())}."
+        return text
 
     # -- an item and a file -------------------------------------------------------------------
     def item(self, doc: str, m: Mentions, keep: bool) -> _Item:
