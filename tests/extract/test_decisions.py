@@ -29,9 +29,12 @@ def clauses(text: str) -> list[tuple[str, str | None, str]]:
      [("adopted", None, "the plan was adopted"), ("approved", None, "the agenda of the summit was approved")]),
     ("The CSC adopted decisions on the budget: the Regulation and the Rules.",
      [("adopted", "Collective Security Council", "The CSC adopted decisions on the budget")]),
-    # not decisions: a participle, a future, a plain verb "taken" with no decision in it
+    ("In total, during the summit, 12 documents were signed.",
+     [("signed", None, "during the summit, 12 documents were signed")]),
+    # not decisions: a participle, an adjective, a future, a plain verb "taken" with no decision in it
     ("The Memorandum signed in May 2016 remains in force.", []),
     ("The draft will be approved at the next session.", []),
+    ("The strategy defines the agreed approaches of the agencies.", []),
     ("Kazakhstan has taken over the chairmanship.", []),
     ("The restrictions had made certain changes to the work.", []),
 ])

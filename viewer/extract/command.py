@@ -13,13 +13,15 @@ from typing import Any
 from viewer.extract import extract_document, role_dates
 from viewer.extract.people import PeopleIndex
 from viewer.records import Extraction, Person
+from viewer.sources import SourceError, read_source
 
 
 def read_text(path: Path) -> str:
     """A release's decoded text: the same decoding the store uses, so spans agree."""
-    from viewer.sources import read_source  # the store's reader: encodings, HTML, BOM
-
-    return read_source(path).text
+    try:
+        return read_source(path).text
+    except SourceError as exc:
+        raise SourceError(f"{path}: {exc}") from exc
 
 
 def extract_files(paths: Iterable[Path]) -> tuple[list[Extraction], list[Person]]:
@@ -66,8 +68,8 @@ def _write_csv(result: dict[str, list[dict[str, Any]]]) -> None:
     for record, rows in (("event", result["events"]), ("person", result["people"]),
                          ("decision", result["decisions"])):
         for row in rows:
-            flat = {k: "; ".join(v) if isinstance(v, list) and k != "span" else v
-                    for k, v in row.items()}
+            flat = {k: "; ".join(map(str, v)) if isinstance(v, list) else v
+                    for k, v in row.items() if k in columns}
             flat["text"] = row.get("sentence") or row.get("text") or ""
             flat["span"] = "{}-{}".format(*row["span"]) if "span" in row else ""
             flat["record"] = record
@@ -84,7 +86,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"csto-timeline extract: {p}: no such file", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    extractions, people = extract_files(paths)
+    try:
+        extractions, people = extract_files(paths)
+    except SourceError as exc:
+        print(f"csto-timeline extract: {exc}", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     result = to_contract(extractions, people)
     if args.format == "csv":

@@ -16,7 +16,11 @@ _ADVERBS = r"(?:also|unanimously|jointly|finally|then|further|officially|formall
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:)]|$|(?:in|at|on|by|during|with|for|from|under|after|before|"
                          r"within|between|into|as|last|earlier|today|yesterday)\b)", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?P<agent>[A-Z][^,;:]*?)(?=,|;|:|\s+entitled|\s+on\s|\s+to\s|$)")
-_WORD = re.compile(r"[\w’'-]+")
+# "the agreed approaches", "a signed protocol": a determiner before the verb form makes it an adjective
+_COUNT_SUBJECT = re.compile(r"(?:\d[\d,]*|several|many|all|both|some|two|three|four|five)\s+\w+\s+\w+$",
+                            re.IGNORECASE)
+_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|this|these|those|his|her|our|newly|previously)\s+$",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,8 @@ def _subject_start(text: str, lo: int, verb_start: int, passive: bool) -> int:
         if re.match(r"(?:which|who|that)\b", segment, re.IGNORECASE):
             i -= 1  # a relative clause: the subject stands before it
             continue
+        if i > 0 and passive and _COUNT_SUBJECT.match(segment):
+            i -= 1  # "17 documents were signed": a bare count, keep the phrase that frames it
         break
     return points[max(i, 0)]
 
@@ -130,7 +136,7 @@ def find_decisions(text: str, sentence: Sentence) -> list[Clause]:
         if not passive:
             # Active: a main verb with an object ("The CSC approved the budget"); a participle
             # ("the Memorandum signed in 2016") is followed by a preposition instead.
-            if _NOT_OBJECT.match(text, m.end(), hi) or m.start() == lo:
+            if _NOT_OBJECT.match(text, m.end(), hi) or m.start() == lo or _ADJECTIVE.search(before):
                 continue
             if re.search(r"\b(?:has|have|had)\s+$", before) and verb.casefold() in c.needs_noun:
                 continue

@@ -14,6 +14,7 @@ _END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«(]?[A-ZА-ЯЁ0-9])")
 _LINE = re.compile(r"[^\r\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HEADER_LEAD = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d(?=\S)")
+_HEADER_ONLY = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
 _HEADER_TAIL = re.compile(r"\s+[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
 
 
@@ -69,6 +70,8 @@ def split_sentences(text: str, items: Sequence[Item]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for item in items:
         for line in _LINE.finditer(text, item.span.start, item.span.end):
+            if _HEADER_ONLY.match(line.group(0)):  # a publication header is not a sentence
+                continue
             stripped = _strip_headers(text, Span(line.start(), line.end()))
             for raw in _split_line(text, stripped.start, stripped.end):
                 span = _trim(text, raw)
