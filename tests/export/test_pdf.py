@@ -86,6 +86,7 @@ def test_an_event_taller_than_a_page_is_split_not_lost(qapp: object, tmp_path: P
     pages, texts = text_of(out)
     assert result.pages == pages >= 2
     assert "THE END" in " ".join(texts)
+    assert ["1 Jan 2019, continued" in t for t in texts] == [False] + [True] * (pages - 1)
 
 
 @pytest.mark.parametrize("stop_after", [1, 3])

@@ -243,4 +243,9 @@ class BlockBuilder:
             y = texts[-1].bottom + pt(4)
         height = max(y, note_el.bottom) + pad
         rects.append(RectEl(QRectF(0, height - pt(0.5), self.geo.width, pt(0.5)), RULE))
-        return Block(height, texts, rects, [], index)
+        when = format_date(e.date)
+
+        def continued() -> TextEl:
+            return self.ts.text(f"{when}, continued", s.stated, self.date_w)
+
+        return Block(height, texts, rects, [], index, continued)

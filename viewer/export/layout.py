@@ -57,6 +57,8 @@ class Block:
     rects: list[RectEl] = field(default_factory=list)
     paints: list[PaintEl] = field(default_factory=list)
     event: int | None = None  # index of the event it prints, for progress
+    # what heads the rest of a block cut by a page break ("1 Dec 2019, continued"), made on demand
+    continued: Callable[[], TextEl] | None = None
 
     def breaks(self) -> list[float]:
         """Heights at which the block may be cut: between lines, never through a line or a drawing."""
@@ -191,7 +193,12 @@ def draw(painter: QPainter, placement: Placement, left: float) -> None:
             painter.save()
             p.paint(painter, p.rect.translated(left, top))
             painter.restore()
-    for t in block.texts:
+    texts = block.texts
+    if lo > EPS and block.continued is not None:
+        head = block.continued()
+        texts = [*texts, TextEl(head.layout, head.x, lo, head.color,
+                                [(lo + a, lo + b) for a, b in head.lines])]
+    for t in texts:
         painter.setPen(t.color)
         origin = QPointF(left + t.x, top + t.y)
         if whole or (t.y >= lo - EPS and t.bottom <= hi + EPS):
