@@ -17,8 +17,11 @@ _WORD = rf"[{_UP}][^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*"
 _INITIAL = rf"[{_UP}]\.(?=[ \t\u00a0]?[{_UP}])"
 _GAP = r"[ \t\u00a0]"
 # Two or more capitalised words (or initials) in a row on one line: every name lives in one.
+# The first capital comes before the look-behind so that the engine can skip ahead to it.
 _RUN = re.compile(
-    rf"(?<![\w'’.-])(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)+{_WORD}(?![\w-])"
+    rf"[{_UP}](?<![\w'’.-][{_UP}])"
+    rf"(?:\.(?=[ \t\u00a0]?[{_UP}]){_GAP}*|[^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*{_GAP}+)"
+    rf"(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)*{_WORD}(?![\w-])"
 )
 _TOKEN = re.compile(rf"{_INITIAL}|{_WORD}")
 
@@ -30,6 +33,7 @@ class Vocabulary:
     not_names: frozenset[str]  # case-folded
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads and modifiers: words of a role, never of a name
+    surname_suffixes: tuple[str, ...]
 
 
 @cache
@@ -43,11 +47,12 @@ def vocabulary() -> Vocabulary:
         not_names=frozenset(w.casefold() for w in load_lines("people", "not_names.txt")),
         role_heads=heads,
         role_words=heads | modifiers,
+        surname_suffixes=tuple(load_lines("people", "surname_suffixes.txt")),
     )
 
 
-# Token kinds: I initial, F known given name, P patronymic, C other capitalised word,
-# R role word, S never part of a name.
+# Token kinds: I initial, F known given name, P patronymic, L word with a surname's ending,
+# G word ending in -ing, C other capitalised word, R role word, S never part of a name.
 @lru_cache(maxsize=65536)
 def token_kind(token: str) -> str:
     if len(token) == 2 and token[1] == ".":
@@ -68,6 +73,10 @@ def token_kind(token: str) -> str:
         return "F"
     if "-" in token and any(skeleton(p) in v.first_names for p in token.split("-") if p):
         return "F"
+    if any(latin.endswith(x) and len(latin) >= len(x) + 3 for x in v.surname_suffixes):
+        return "L"
+    if latin.endswith("ing"):
+        return "G"  # "Congratulating Ivanov": a participle opening the sentence
     return "C"
 
 
@@ -87,18 +96,20 @@ def _match_at(kinds: str, i: int) -> int:
         j = i
         while j < len(kinds) and kinds[j] == "I":
             j += 1
-        return j - i + 1 if j < len(kinds) and kinds[j] in "CFP" else 0
+        return j - i + 1 if j < len(kinds) and kinds[j] in "CFGLP" else 0
     if len(rest) == 3:
-        if rest[0] == "F" and rest[1] == "P" and rest[2] in "CF":
+        if rest[0] == "F" and rest[1] == "P" and rest[2] in "CFGL":
             return 3  # Vladimir Vladimirovich Putin
-        if rest[0] in "CF" and rest[1] == "F" and rest[2] == "P":
+        if rest[0] in "CFGL" and rest[1] == "F" and rest[2] == "P":
             return 3  # Semerikov Valery Anatolyevich
-        if rest[0] in "CF" and rest[1] == "P" and rest[2] in "CF":
+        if rest[0] in "CFGL" and rest[1] == "P" and rest[2] in "CFGL":
             return 3  # unlisted given name, then patronymic and surname
-        if rest[0] == "C" and rest[1] == "C" and rest[2] == "P":
+        if rest[0] in "CGL" and rest[1] in "CGL" and rest[2] == "P":
             return 3  # surname, unlisted given name, patronymic
-    if len(rest) >= 2 and rest[0] == "F" and rest[1] in "CFP":
+    if len(rest) >= 2 and rest[0] == "F" and rest[1] in "CFGLP":
         return 2  # Antonio Guterres
+    if len(rest) >= 2 and rest[0] in "CL" and rest[1] == "L":
+        return 2  # Ulugbek Lapasov: an unlisted given name before a surname's ending
     return 0
 
 
@@ -121,9 +132,34 @@ def _segment_names(kinds: str, lo: int, hi: int, after_role: bool) -> list[tuple
     if n >= 2:
         # an unlisted given name: the two words closest to a role before, if one is stated
         return [(hi - 2, hi, False)]
-    if n == 1 and after_role and kinds[lo] == "C":
+    if n == 1 and after_role and kinds[lo] in "CL":
         return [(lo, hi, False)]  # "President Tokayev": a bare surname after a title
     return []
+
+
+@lru_cache(maxsize=65536)
+def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
+    """Names in one run of capitalised words, as (start, end, strong) offsets into the run.
+
+    Cached on the run's text: releases repeat the same titles and names over and over.
+    """
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
+    kinds = "".join(token_kind(t[2]) for t in toks)
+    out: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(kinds):
+        if kinds[i] in "RS":
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] not in "RS":
+            j += 1
+        after_role = i > 0 and kinds[i - 1] == "R"
+        # a bare surname after a title must end the run ("President Putin", not "President Putin Street")
+        for a, b, strong in _segment_names(kinds, i, j, after_role and j == len(kinds)):
+            out.append((toks[a][0], toks[b - 1][1], strong))
+        i = j
+    return tuple(out)
 
 
 def candidates(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
@@ -131,21 +167,9 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> list[Candid
     end = len(text) if end is None else end
     out: list[Candidate] = []
     for run in _RUN.finditer(text, start, end):
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, run.start(), run.end())]
-        kinds = "".join(token_kind(t[2]) for t in toks)
-        i = 0
-        while i < len(kinds):
-            if kinds[i] in "RS":
-                i += 1
-                continue
-            j = i
-            while j < len(kinds) and kinds[j] not in "RS":
-                j += 1
-            after_role = i > 0 and kinds[i - 1] == "R"
-            # a bare surname after a title must end the run ("President Putin", not "President Putin Street")
-            for a, b, strong in _segment_names(kinds, i, j, after_role and j == len(kinds)):
-                out.append(Candidate(toks[a][0], toks[b - 1][1], strong))
-            i = j
+        base = run.start()
+        for a, b, strong in _names_in_run(run.group()):
+            out.append(Candidate(base + a, base + b, strong))
     return out
 
 

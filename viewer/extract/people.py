@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from viewer.extract.aliases import PeopleIndex, resolve_people
@@ -14,6 +15,7 @@ __all__ = ["PeopleIndex", "find_people", "resolve_people"]
 # A lone initial closing the text before a sentence: a splitter cut "S. Ordabayev" in two.
 _CUT_INITIAL = re.compile(r"(?:^|[\s(])([A-ZА-ЯЁ])\.\s*$")
 _FIRST_WORD = re.compile(r"\s*([A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*)")
+_WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][^\W\d_]+)[ \t]+$")
 # A weak candidate straight after one of these small words is part of a longer title or
 # organisation ("the Special Representative for Central Asia"), not a name after a title.
 _WEAK_AFTER = re.compile(r"(?:\b(?:of|for|in|at|on|from|to|by|with|and)\s+)$", re.IGNORECASE)
@@ -31,9 +33,11 @@ def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
 def _cut_initial(text: str, s: Sentence) -> Candidate | None:
     """A name whose initial the sentence splitter left at the end of the previous sentence."""
     lo = s.span.start
+    if "." not in text[max(0, lo - 3):lo]:
+        return None
     m = _CUT_INITIAL.search(text, max(0, lo - 4), lo)
     w = _FIRST_WORD.match(text, lo, s.span.end)
-    if not m or not w or token_kind(w.group(1)) not in "CP":
+    if not m or not w or token_kind(w.group(1)) not in "CGLP":
         return None
     return Candidate(m.start(1), w.end(1), True)
 
@@ -82,20 +86,29 @@ def _bare_surnames(text: str, sentences: Sequence[Sentence], doc: str,
                    mentions: list[PersonMention]) -> list[PersonMention]:
     """Surnames standing alone ("Semerikov said") of people named in full in this document."""
     surnames = {parse_name(m.surface).last for m in mentions if parse_name(m.surface).full}
-    surnames = {n for n in surnames if len(n) >= 3 and token_kind(n) in "CP"}
+    surnames = {n for n in surnames if len(n) >= 3 and token_kind(n) in "CGLP"}
     if not surnames:
         return []
-    pattern = re.compile(r"(?<![\w'’.-])(?:%s)(?![\w-])" % "|".join(
+    # no look-behind in front, so the engine can skip to the surnames' first letters
+    pattern = re.compile(r"(?:%s)(?![\w-])" % "|".join(
         re.escape(n) for n in sorted(surnames, key=len, reverse=True)))
-    taken = [m.span for m in mentions]
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    starts = [t[0] for t in taken]
     out: list[PersonMention] = []
-    for s in sentences:
-        for hit in pattern.finditer(text, s.span.start, s.span.end):
-            span = Span(hit.start(), hit.end())
-            if any(t.overlaps(span) for t in taken):
-                continue
-            role = role_before(text, s.span.start, hit.start())
-            out.append(_mention(doc, s, hit.start(), hit.end(), text, role))
+    ordered = sorted(sentences, key=lambda s: s.span.start)
+    sentence_starts = [s.span.start for s in ordered]
+    for hit in pattern.finditer(text, ordered[0].span.start, ordered[-1].span.end):
+        s = ordered[bisect_right(sentence_starts, hit.start()) - 1]
+        k = bisect_right(starts, hit.start()) - 1
+        if hit.start() > 0 and (text[hit.start() - 1].isalnum() or text[hit.start() - 1] in "'’.-_"):
+            continue  # the end of a longer word
+        if hit.end() > s.span.end or (k >= 0 and taken[k][1] > hit.start()):
+            continue  # between sentences, or inside a name already found
+        before = _WORD_BEFORE.search(text, max(s.span.start, hit.start() - 40), hit.start())
+        if before and token_kind(before.group(1)) not in "RS":
+            continue  # another given name before it: someone else of that surname
+        role = role_before(text, s.span.start, hit.start())
+        out.append(_mention(doc, s, hit.start(), hit.end(), text, role))
     return out
 
 

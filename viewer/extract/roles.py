@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from viewer.extract.names import vocabulary
 from viewer.resources import load_lines
 
 # Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[^\W\d_][\w'’]*(?:[-.][^\W\d_][\w'’]*)*|\S")
+_OPENER = re.compile(r"[ \t\u00a0]*[,(\-–—]")
 _DASHES = frozenset({"-", "–", "—"})
 _STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
 _LOOK = 400  # a role is never longer than this many characters
+_REACH = (48, 160, _LOOK)
 
 
 @cache
@@ -53,9 +55,27 @@ def role_before(text: str, lo: int, name_start: int) -> tuple[int, int] | None:
     """The role written just before a name ("the President of the Republic of Belarus Alexander
     Lukashenko", "Head of ... (UNRCCA), Kakha Imnadze"), as a span; None when there is none.
 
-    Comma-separated titles before one name ("Chairman of X, Chairman of Y Name") make one span.
+    lo bounds the search (the sentence start, or the end of the name before). Comma-separated
+    titles before one name ("Chairman of X, Chairman of Y Name") make one span.
     """
-    toks = _tokens(text, max(lo, name_start - _LOOK), name_start)
+    # most titles are short: read a little text first, and more only when the title runs on
+    for reach in _REACH:
+        a = max(lo, name_start - reach)
+        found = _role_ending(text[a:name_start], a == lo or reach == _LOOK)
+        if found != _MORE:
+            return None if found is None else (a + found[0], a + found[1])
+    return None
+
+
+_MORE = (-1, -1)
+
+
+@lru_cache(maxsize=65536)
+def _role_ending(window: str, whole: bool) -> tuple[int, int] | None:
+    """The role that ends window, as offsets into it; _MORE when the window may have cut it."""
+    toks = _tokens(window, 0, len(window))
+    if not whole and all(_inside_role(t[2]) or t[2] == "," for t in toks[1:]):
+        return _MORE
     if toks and (toks[-1][2] == "," or toks[-1][2] in _DASHES):
         toks.pop()
     parts: list[tuple[list[Tok], str]] = []  # nearest first, each with the separator before it
@@ -94,6 +114,9 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
     hi is where the sentence ends or, when next_name, where the next name starts: an apposition
     that runs into the next name is that name's title instead.
     """
+    opener = _OPENER.match(text, name_end, hi)
+    if opener is None:
+        return None
     reach = min(hi, name_end + _LOOK)
     toks = _tokens(text, name_end, reach)
     if not toks or not (toks[0][2] in (",", "(") or toks[0][2] in _DASHES):
@@ -124,7 +147,7 @@ def _opens_role(word: str) -> bool:
 def role_line(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """A whole line that is a role, as under a signature ("Acting Secretary General of the ...")."""
     toks = _tokens(text, lo, hi)
-    if not toks or len(toks) > 30 or not all(_inside_role(t[2]) or t[2] == "," for t in toks):
+    if not toks or len(toks) > 30 or not all(_inside_role(t[2]) or t[2] == "," for t in toks[1:]):
         return None
     trimmed = _trim(toks)
     if not trimmed or not _has_head(trimmed) or not _opens_role(trimmed[0][2]):

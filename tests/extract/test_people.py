@@ -1,0 +1,124 @@
+"""Pins extract/people.py: which names are found in release-style sentences, with which roles."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from viewer.extract.people import find_people
+from viewer.records import PersonMention, Sentence, Span
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """A plain splitter (lines, then ". "), as crude as a scraper's: the rules must cope with it."""
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        for part in re.finditer(r"(?:[^.]|\.(?! ))+\.?", line.group()):
+            start, end = line.start() + part.start(), line.start() + part.end()
+            if text[start:end].strip():
+                out.append(Sentence(len(out), 0, Span(start, end), text[start:end]))
+    return out
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.role) for m in find_people(text, sentences_of(text), "doc.txt")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed given name before a surname, the role as a title in front
+    ("On 5 March, the President of the Republic of Uzbekistan Shavkat Mirziyoyev received the delegation.",
+     [("Shavkat Mirziyoyev", "President of the Republic of Uzbekistan")]),
+    # Russian order with a patronymic, a signature line with its role on the next line
+    ("Lavrov Sergey Viktorovich\nMinister of Foreign Affairs of the Russian Federation",
+     [("Lavrov Sergey Viktorovich", "Minister of Foreign Affairs of the Russian Federation")]),
+    # given name, patronymic, surname
+    ("The meeting was opened by Sergey Kuzhugetovich Shoigu.",
+     [("Sergey Kuzhugetovich Shoigu", None)]),
+    # an initial
+    ("The session was attended by the CSTO Deputy Secretary General A. Sidorov and experts.",
+     [("A. Sidorov", "CSTO Deputy Secretary General")]),
+    # a given name missing from the list, known as a name by the title before it
+    ("Talks were held with the Minister of Defence of the Kyrgyz Republic Baktybek Bekbolotov.",
+     [("Baktybek Bekbolotov", "Minister of Defence of the Kyrgyz Republic")]),
+    # ... or by an apposition after it
+    ("Zhanarbek Kozhomuratov, the CSTO Deputy Secretary General, met with the ambassadors.",
+     [("Zhanarbek Kozhomuratov", "CSTO Deputy Secretary General")]),
+    ("He spoke with the Head of the UN Office on Drugs and Crime (UNODC), Ghada Waly.",
+     [("Ghada Waly", "Head of the UN Office on Drugs and Crime (UNODC)")]),
+    # an unlisted given name before a surname with a post-Soviet ending
+    ("Ulugbek Lapasov noted the progress of the talks.", [("Ulugbek Lapasov", None)]),
+    # a dash apposition, several titles in one role
+    ("Chairman of the CSTO Military Committee, Chief of the General Staff Anatoly Kvashnin spoke.",
+     [("Anatoly Kvashnin", "Chairman of the CSTO Military Committee, Chief of the General Staff")]),
+    ("The Council appointed Igor Petrovich Sidorenko – the First Deputy Minister of Industry and Trade.",
+     [("Igor Petrovich Sidorenko", "First Deputy Minister of Industry and Trade")]),
+    ("Congratulations to Ruslan Ivanovich Orlov (currently the Ambassador of Belarus to Armenia) on his post.",
+     [("Ruslan Ivanovich Orlov", "Ambassador of Belarus to Armenia")]),
+    # lower-case titles
+    ("The Chairmanship passed to Belarus, whose head of state, Viktor Lebedko, set out priorities.",
+     [("Viktor Lebedko", "head of state")]),
+    # Cyrillic
+    ("Генеральный секретарь ОДКБ Имангали Тасмагамбетов", [("Имангали Тасмагамбетов", "Генеральный секретарь ОДКБ")]),
+    # a bare surname after a title
+    ("President Tokayev opened the session.", [("Tokayev", "President")]),
+])
+def test_names_and_roles(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of titled names: each title goes with the name after it, none with the one before
+    ("The event was attended by the Prime Minister of the Republic of Armenia Hovik Abrahamyan, "
+     "the President of the Republic of Belarus Ivan Petrov and the President of the Kyrgyz Republic "
+     "Almazbek Atambayev.",
+     [("Hovik Abrahamyan", "Prime Minister of the Republic of Armenia"),
+      ("Ivan Petrov", "President of the Republic of Belarus"),
+      ("Almazbek Atambayev", "President of the Kyrgyz Republic")]),
+    # two deputies with initials in one sentence, cut apart at "S." by a crude splitter
+    ("with the participation of the CSTO Deputy Secretary General S. Orlov and the CSTO Deputy "
+     "Secretary General T. Baimukhanov.",
+     [("S. Orlov", "CSTO Deputy Secretary General"), ("T. Baimukhanov", "CSTO Deputy Secretary General")]),
+    # a surname alone, later in the same document, as the person named in full
+    ("Valentin Petrov opened the meeting. Then Petrov said that the plan was adopted.",
+     [("Valentin Petrov", None), ("Petrov", None)]),
+])
+def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The joint training \"Interaction-2023\" was held in the Pskov region.",
+    "Sputnik Belarus reports that the Collective Security Council has met.",
+    "The CSTO Crisis Response Center was involved, as in the Great Patriotic War anniversary plans.",
+    "In an exclusive commentary to Cronos.Asia, the sides spoke about the Russian Federation.",
+    "The operation \"Mercenary\" and the exercise \"Echelon\" were held in Central Asia.",
+    "The Special Representative for Central Asia attended the Collective Rapid Reaction Forces drill.",
+    "Chairman of the CSTO Parliamentary Assembly spoke at the Military Academy of the General Staff.",
+    "Opening the session, the Secretary General thanked the Kyrgyz Republic.",
+    "The Collective Security Treaty Organization and the United Nations signed the Memorandum.",
+])
+def test_not_people(text: str) -> None:
+    assert found(text) == []
+
+
+def test_spans_index_the_text() -> None:
+    text = "Intro line\n\nThe CSTO Secretary General Stanislav Zas met Vladimir  Voronkov in New York."
+    mentions = find_people(text, sentences_of(text), "d.txt")
+    assert [(m.span.slice(text), m.surface, m.sentence, m.doc) for m in mentions] == [
+        ("Stanislav Zas", "Stanislav Zas", 1, "d.txt"),
+        ("Vladimir  Voronkov", "Vladimir  Voronkov", 1, "d.txt"),
+    ]
+    first = mentions[0]
+    assert first.role_span is not None and first.role_span.slice(text) == first.role == "CSTO Secretary General"
+
+
+def test_nothing_found_is_an_empty_list() -> None:
+    assert find_people("", [], "d.txt") == []
+    text = "No names here at all."
+    assert find_people(text, sentences_of(text), "d.txt") == []
+
+
+def test_mentions_are_records() -> None:
+    text = "Kakha Imnadze spoke."
+    assert find_people(text, sentences_of(text), "d.txt") == [
+        PersonMention(doc="d.txt", item=0, sentence=0, span=Span(0, 13), surface="Kakha Imnadze")]
