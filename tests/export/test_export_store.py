@@ -68,29 +68,19 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir_path: Path) 
 
 
 def test_export_the_seeds(qapp: object, seeds_store: Path, tmp_path: Path) -> None:
+    from viewer.export.text import format_date
     from viewer.store import queries
     from viewer.store.db import open_store
-    from viewer.export.text import format_date
 
     out = tmp_path / "seeds.pdf"
     with open_store(seeds_store, create=False) as store:
         ids = queries.event_ids(store)
-        rows = queries.events_by_ids(store, ids)
+        events = load_events(store, ids)
         result = export_events(store, ids, out, "All events", created=CREATED)
     pages, text = pdf_text(out)
     assert (result.events, result.pages) == (len(ids), pages)
     assert f"{len(ids):,} events" in text
-    for row in rows:
-        assert " ".join(row.title.split()) in text
-        assert row.doc in text
-    events = load_events_from(seeds_store)
     for e in events:
+        assert " ".join(e.title.split()) in text
         assert format_date(e.date) in text
-
-
-def load_events_from(path: Path) -> list:
-    from viewer.store import queries
-    from viewer.store.db import open_store
-
-    with open_store(path, create=False) as store:
-        return load_events(store, queries.event_ids(store))
+        assert all(s.doc in text for s in e.sources)

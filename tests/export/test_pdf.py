@@ -13,7 +13,7 @@ from viewer.export.pdf import ExportError, render_pdf
 from viewer.records import DateValue
 
 CREATED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
-LONG = " ".join(["The Council considered the state of collective security in the region."] * 12)
+LONG = " ".join(["The Council considered the state of collective security in the region."] * 9)
 
 
 def event(i: int, day: date, title: str, *, kind: str = "session", certainty: str = "stated",
