@@ -42,7 +42,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit(placeholderText="Search the releases (Ctrl+F)")
         self.search.setAccessibleName("Search text")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(520)
         self.date_from = self._date_edit("From date")
         self.date_to = self._date_edit("To date")
         self.use_visible = QPushButton("Use visible range")
@@ -72,6 +73,7 @@ class FilterBar(QWidget):
         row.addWidget(QLabel("to"))
         row.addWidget(self.date_to)
         row.addWidget(self.use_visible)
+        row.addStretch(1)
         row.addWidget(self.reset_button)
         chip_row = QHBoxLayout()
         chip_row.setSpacing(6)
@@ -143,9 +145,8 @@ class FilterBar(QWidget):
 
     def flush(self) -> None:
         """Apply typed text now instead of after the debounce."""
-        if self._debounce.isActive():
-            self._debounce.stop()
-            self._text_settled()
+        self._debounce.stop()
+        self._text_settled()
 
     # --- internals ---------------------------------------------------------------------------
     def _date_edit(self, name: str) -> QDateEdit:

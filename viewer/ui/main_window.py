@@ -9,8 +9,8 @@ import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTableView,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from viewer.store import queries
 from viewer.store.db import Store
@@ -22,7 +22,7 @@ from viewer.ui.menus import build_menus
 from viewer.ui.models.events import COL_TITLE, EventsModel
 from viewer.ui.people_panel import PeoplePanel
 from viewer.ui.reader import ReaderPanel
-from viewer.ui.settings import K_SHOW_LIST, K_SHOW_OVERVIEW, Settings
+from viewer.ui.settings import K_SHOW_OVERVIEW, Settings
 from viewer.ui.timeline_widgets import Overview, Timeline, overview_feed, timeline_data
 
 
@@ -61,28 +61,27 @@ class MainWindow(QMainWindow):
         box.setSpacing(0)
         box.addWidget(self.overview)
         box.addWidget(self.timeline, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("centreSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(timeline_box)
-        self.splitter.addWidget(self.table)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(timeline_box)
         self.stack.addWidget(self._make_empty_state())
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(centre)
+        self.setCentralWidget(self.stack)
+        self.splitter = self.reader.splitter  # the one splitter the settings keep
 
+        # The filters run the full width above the docks, the event list the full width below.
+        bar = QToolBar("Filters")
+        bar.setObjectName("filterToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.addWidget(self.filter_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.people_dock = self._dock("People", "peopleDock", self.people,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.reader_dock = self._dock("Reader", "readerDock", self.reader,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.list_dock = self._dock("Events", "eventsDock", self.table,
+                                    Qt.DockWidgetArea.BottomDockWidgetArea)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Event count")
         self.range_label = QLabel()
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = table.horizontalHeader()
-        for col, width in enumerate((170, 80, 100, 420, 130, 200)):
+        for col, width in enumerate((165, 80, 105, 500, 140, 260)):
             table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         return table
@@ -317,10 +316,6 @@ class MainWindow(QMainWindow):
         self._jobs.append(job)
         return job
 
-    def set_list_visible(self, on: bool) -> None:
-        self.table.setVisible(on)
-        self.actions_.show_list.setChecked(on)
-
     def set_overview_visible(self, on: bool) -> None:
         self.overview.setVisible(on)
         self.actions_.show_overview.setChecked(on)
@@ -372,21 +367,23 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
         state = s.window_state()
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.people_dock, self.reader_dock], [320, 420],
+            self.resizeDocks([self.people_dock, self.reader_dock], [330, 440],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.list_dock], [300], Qt.Orientation.Vertical)
         splitter = s.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.set_list_visible(s.flag(K_SHOW_LIST, True))
         self.set_overview_visible(s.flag(K_SHOW_OVERVIEW, True))
         saved = s.filter()
         self.filter_bar.set_filter(saved, emit=False)
         self.people.set_selected(list(saved.people))
         self.load()
         shown = s.visible_range()
-        if shown is not None and self.total:
+        extent = queries.date_extent(self.store)
+        if shown is not None and extent is not None and shown[0] <= extent[1].toordinal() + 1 \
+                and shown[1] >= extent[0].toordinal():
             self.timeline.set_visible_range(*shown)
-        elif self.total:
+        elif extent is not None:
             self.timeline.zoom_fit()
         a, b = self.timeline.visible_range()
         self._range_changed(a, b)
@@ -401,9 +398,9 @@ class MainWindow(QMainWindow):
     def save(self) -> None:
         s = self.settings
         s.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
-        s.set_visible_range(*self.timeline.visible_range())
+        if self.total:
+            s.set_visible_range(*self.timeline.visible_range())
         s.set_filter(self.filter())
-        s.set_flag(K_SHOW_LIST, self.actions_.show_list.isChecked())
         s.set_flag(K_SHOW_OVERVIEW, self.actions_.show_overview.isChecked())
         s.sync()
 

@@ -26,7 +26,6 @@ class Actions:
     zoom_out: QAction
     zoom_fit: QAction
     zoom_selection: QAction
-    show_list: QAction
     show_overview: QAction
     themes: dict[str, QAction]
     about: QAction
@@ -41,7 +40,13 @@ def _action(window: "MainWindow", text: str, slot: object, *keys: QKeySequence |
             tip: str = "") -> QAction:
     action = QAction(text, window)
     if keys:
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            found = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) \
+                else [QKeySequence(key)]
+            # The same sequence twice on one action makes Qt call the shortcut ambiguous.
+            sequences += [q for q in found if q not in sequences]
+        action.setShortcuts(sequences)
     if tip:
         action.setStatusTip(tip)
     action.triggered.connect(slot)
@@ -68,15 +73,13 @@ def build_menus(w: "MainWindow") -> Actions:
         zoom_out=_action(w, "Zoom &out", w.timeline.zoom_out, K.ZoomOut, "Ctrl+-"),
         zoom_fit=_action(w, "Zoom to &fit", w.timeline.zoom_fit, "Ctrl+0"),
         zoom_selection=_action(w, "Zoom to &selection", w.timeline.zoom_to_selection, "Ctrl+Shift+0"),
-        show_list=_action(w, "Event &list", w.set_list_visible),
         show_overview=_action(w, "&Overview strip", w.set_overview_visible),
         themes={},
         about=_action(w, "&About CSTO Timeline", w.show_about),
         shortcuts=_action(w, "&Keyboard shortcuts", w.show_shortcuts, "F1"),
     )
-    for toggle in (a.show_list, a.show_overview):
-        toggle.setCheckable(True)
-        toggle.setChecked(True)
+    a.show_overview.setCheckable(True)
+    a.show_overview.setChecked(True)
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
@@ -97,7 +100,7 @@ def build_menus(w: "MainWindow") -> Actions:
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_selection])
     view.addSeparator()
     view.addActions([w.people_dock.toggleViewAction(), w.reader_dock.toggleViewAction(),
-                     a.show_list, a.show_overview])
+                     w.list_dock.toggleViewAction(), a.show_overview])
     view.addSeparator()
     theme_menu = view.addMenu("&Theme")
     group = QActionGroup(w)

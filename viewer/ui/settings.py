@@ -20,7 +20,6 @@ K_SPLITTER = "window/splitter"
 K_RANGE = "timeline/visible_range"
 K_FILTER = "filters/current"
 K_THEME = "view/theme"
-K_SHOW_LIST = "view/event_list"
 K_SHOW_OVERVIEW = "view/overview"
 
 
@@ -73,20 +72,23 @@ class Settings:
     def visible_range(self) -> tuple[float, float] | None:
         raw = self.q.value(K_RANGE)
         try:
-            a, b = (float(x) for x in str(raw).split(","))
+            a, b = (float(x) for x in str(raw).split())
         except (TypeError, ValueError):
             return None
         return (a, b) if b > a else None
 
     def set_visible_range(self, a: float, b: float) -> None:
-        self.q.setValue(K_RANGE, f"{a!r},{b!r}")
+        self.q.setValue(K_RANGE, f"{a!r} {b!r}")  # a comma would make INI read a list
 
     def filter(self) -> EventFilter:
         raw = self.q.value(K_FILTER)
-        return (_filter_from_json(str(raw)) if raw else None) or EventFilter()
+        if not isinstance(raw, QByteArray) or raw.isEmpty():
+            return EventFilter()
+        return _filter_from_json(bytes(raw.data()).decode("utf-8")) or EventFilter()
 
     def set_filter(self, f: EventFilter) -> None:
-        self.q.setValue(K_FILTER, _filter_to_json(f))
+        # Bytes, because INI would read a JSON string's commas as a list.
+        self.q.setValue(K_FILTER, QByteArray(_filter_to_json(f).encode("utf-8")))
 
     def theme(self) -> str:
         value = str(self.q.value(K_THEME, "system"))
