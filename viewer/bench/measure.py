@@ -112,7 +112,7 @@ def _timeline_view() -> Any:
 
 def frames(store: Any) -> dict[str, Stats]:
     """Paint times of the timeline on the whole store, rendered into an image as the screen would be."""
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtGui import QImage
 
     from viewer.store.queries import event_columns
     from viewer.ui.timeline.data import TimelineData
@@ -124,9 +124,7 @@ def frames(store: Any) -> dict[str, Stats]:
     image = QImage(FRAME_W, FRAME_H, QImage.Format.Format_ARGB32_Premultiplied)
 
     def paint() -> None:
-        painter = QPainter(image)
-        view.render(painter)
-        painter.end()
+        view.render(image)  # the widget's own paintEvent, into an image instead of the screen
 
     lo, hi = data.extent() or (0.0, 1.0)
     first = int(data.start.min()) if len(data) else 0
