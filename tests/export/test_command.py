@@ -31,7 +31,9 @@ def test_export_pdf_command(qapp: object, tiny_store_path: Path, tmp_path: Path,
     code = main(["export-pdf", str(out), "--db", str(tiny_store_path), *args])
     captured = capsys.readouterr()
     pages = len(PdfReader(str(out)).pages)
-    assert (code, captured.out.strip()) == (0, f"wrote {out}: {count} events, {pages} pages")
+    events = f"{count} event" + ("s" if count != 1 else "")
+    assert (code, captured.out.strip()) == \
+        (0, f"wrote {out}: {events}, {pages} page" + ("s" if pages != 1 else ""))
     text = pdf_text(out)
     assert all(p in text for p in present), present
     assert not any(a in text for a in absent), absent

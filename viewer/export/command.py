@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from viewer.export.text import plural
 from viewer.resources import load_json
 
 PROG = "csto-timeline export-pdf"
@@ -155,5 +156,5 @@ def _export(store: Any, out: Path, date_from: date | None, date_to: date | None,
     except ExportError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {out}: {result.events} events, {result.pages} pages")
+    print(f"wrote {out}: {plural(result.events, 'event')}, {plural(result.pages, 'page')}")
     return 0
