@@ -1,14 +1,56 @@
-"""Year resolution: turn a date as written (RawDate) into a calendar DateValue, saying why."""
+"""Year resolution: the anchors a text offers, and a date as written (RawDate) read as a DateValue."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from viewer.records import DateValue, Precision
 
-if TYPE_CHECKING:  # no runtime import: dates.py re-exports resolve from here
-    from viewer.extract.dates import DateContext, RawDate, YearHint
+if TYPE_CHECKING:  # dates.py imports this module and re-exports its names
+    from viewer.extract.dates import RawDate
+
+
+@dataclass(frozen=True, slots=True)
+class YearHint:
+    """A stated year usable as an anchor for dates written without one."""
+
+    pos: int  # character offset
+    year: int
+    date: date | None  # the full date when the hint is a full stated date
+    source: str  # in words: 'the date December 11, 2024', 'the name "Thunder-2019"', 'the year 2019'
+    text: str = ""  # as written: 'December 11, 2024', 'Thunder-2019', '2019'
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What year resolution may lean on; the publication date, never the clock."""
+
+    published: date | None = None
+    published_text: str = ""  # as written, for the reason ("24.11.2022")
+    hints: Sequence[YearHint] = ()
+    previous: DateValue | None = None  # the previous event's date in the item (eve, same day)
+    position: int = 0  # where the mention stands, to pick the nearest hint
+    future: bool = False  # the sentence speaks of a planned happening: lean to the future
+
+
+def hints_from_dates(dates: Iterable[RawDate]) -> list[YearHint]:
+    """The stated years among found dates; a document's own date (incidental) and periods do not count."""
+    hints: list[YearHint] = []
+    for r in dates:
+        if r.year is None or r.relative is not None or r.incidental:
+            continue
+        pos = r.span.start
+        if r.in_name:
+            hints.append(YearHint(pos, r.year, None, f'the name "{r.text}"', r.text))
+        elif r.precision == "day" and r.month and r.day:
+            hints.append(YearHint(pos, r.year, date(r.year, r.month, r.day), f"the date {r.text}", r.text))
+        elif r.end_year is None or r.end_year == r.year:  # "2021-2025" plans a period: no anchor
+            hints.append(YearHint(pos, r.year, None, f"the year {r.year}", r.text))
+    return hints
+
 
 _SHIFT = {"this_year": 0, "next_year": 1, "last_year": -1}
 _WORDS = {"this_year": "this year", "next_year": "next year", "last_year": "last year"}

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from viewer.records import DateValue, Precision, Span
+from viewer.extract.date_resolve import DateContext, YearHint, hints_from_dates, resolve
+from viewer.records import Precision, Span
 from viewer.resources import load_json
 
 __all__ = ["RawDate", "YearHint", "DateContext", "find_dates", "find_year_hints", "hints_from_dates",
@@ -38,29 +39,6 @@ class RawDate:
     weekday: int | None = None  # Monday=0, when the text names it ("on Tuesday, 5 March")
 
 
-@dataclass(frozen=True, slots=True)
-class YearHint:
-    """A stated year usable as an anchor for dates written without one."""
-
-    pos: int  # character offset
-    year: int
-    date: date | None  # the full date when the hint is a full stated date
-    source: str  # in words: 'the date December 11, 2024', 'the name "Thunder-2019"', 'the year 2019'
-    text: str = ""  # as written: 'December 11, 2024', 'Thunder-2019', '2019'
-
-
-@dataclass(frozen=True, slots=True)
-class DateContext:
-    """What year resolution may lean on; the publication date, never the clock."""
-
-    published: date | None = None
-    published_text: str = ""  # as written, for the reason ("24.11.2022")
-    hints: Sequence[YearHint] = ()
-    previous: DateValue | None = None  # the previous event's date in the item (eve, same day)
-    position: int = 0  # where the mention stands, to pick the nearest hint
-    future: bool = False  # the sentence speaks of a planned happening: lean to the future
-
-
 # --- vocabulary -> patterns (built once) -----------------------------------------------------------
 
 _V: dict = load_json("dates.json")  # type: ignore[assignment]
@@ -72,23 +50,6 @@ def _variants(word: str, lang: str) -> set[str]:
     if lang == "en":
         return {word, word.upper()} if word[:1].isupper() else {word, word[:1].upper() + word[1:]}
     return {word, word[:1].upper() + word[1:]}
-
-
-def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
-    """name (lower case, no dot) -> number, and a regex alternation whose branches open on a letter."""
-    lookup: dict[str, int] = {}
-    full: set[str] = set()
-    abbr: set[str] = set()
-    for e in entries:
-        for lang in ("en", "ru"):
-            for key, bucket in ((lang, full), (lang + "_abbr", abbr)):
-                for w in e[key]:
-                    lookup[w.lower()] = e["number"]
-                    bucket |= _variants(w, lang)
-    # every branch starts with a literal, so the regex engine can skip to candidate letters fast
-    branches = [re.escape(w) for w in sorted(full, key=len, reverse=True)]
-    branches += [re.escape(w) + r"\.?" for w in sorted(abbr, key=len, reverse=True)]
-    return lookup, "(?:" + "|".join(branches) + r")(?![\w])"
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -108,6 +69,22 @@ def _trie(words: Iterable[str]) -> str:
         return body + "?" if "" in node else body
 
     return render(root)
+
+
+def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
+    """name (lower case, no dot) -> number, and a regex alternation whose branches open on a letter."""
+    lookup: dict[str, int] = {}
+    full: set[str] = set()
+    abbr: set[str] = set()
+    for e in entries:
+        for lang in ("en", "ru"):
+            for key, bucket in ((lang, full), (lang + "_abbr", abbr)):
+                for w in e[key]:
+                    lookup[w.lower()] = e["number"]
+                    bucket |= _variants(w, lang)
+    # a prefix tree opening on literals lets the engine skip to candidate letters; the dot of an
+    # abbreviation belongs to the date only before its day ("Dec. 5"), not at a sentence end
+    return lookup, _trie(full | abbr) + r"(?![\w])(?:(?<=[^\W\d_]{3})\.(?=\s*[0-9]))?"
 
 
 def _alt(words: Iterable[str], cap: bool = False) -> str:
@@ -172,6 +149,7 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [f for w in words for f in (w, w[:1].upper() + w[1:])]
 
 
+# Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
 # Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
 _REL_RE = re.compile(rf"(?P<w>{_trie(_cased(_RELATIVE))})(?![\w])")
 _QTR_RE = re.compile(
@@ -359,7 +337,8 @@ def _from_name(text: str, mt: re.Match[str]) -> list[RawDate]:
                  in_name=True)]
 
 
-_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_REL_RE, _from_word), (_QTR_RE, _from_word), (_NAME_RE, _from_name))
+_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_REL_RE, _from_word), (_QTR_RE, _from_word),
+             (_NAME_RE, _from_name))
 
 
 def _scan(text: str, start: int, end: int) -> list[RawDate]:
@@ -419,7 +398,7 @@ def _finish(text: str, r: RawDate) -> RawDate:
         if w is not None:
             r = replace(r, span=Span(w.start(), r.span.end), text=text[w.start():r.span.end],
                         weekday=_WEEKDAYS[w["wd"].lower().rstrip(".")])
-    if r.relative is None and not r.in_name and _incidental(text, r):
+    if r.month is not None and r.relative is None and _incidental(text, r):  # documents carry a month
         r = replace(r, incidental=True)
     return r
 
@@ -430,25 +409,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[RawDat
     return [_finish(text, r) for r in _merge(text, _scan(text, start, end))]
 
 
-def hints_from_dates(dates: Iterable[RawDate]) -> list[YearHint]:
-    """The stated years among found dates; a document's own date (incidental) and periods do not count."""
-    hints: list[YearHint] = []
-    for r in dates:
-        if r.year is None or r.relative is not None or r.incidental:
-            continue
-        pos = r.span.start
-        if r.in_name:
-            hints.append(YearHint(pos, r.year, None, f'the name "{r.text}"', r.text))
-        elif r.precision == "day" and r.month and r.day:
-            hints.append(YearHint(pos, r.year, date(r.year, r.month, r.day), f"the date {r.text}", r.text))
-        elif r.end_year is None or r.end_year == r.year:  # "2021-2025" plans a period: no anchor
-            hints.append(YearHint(pos, r.year, None, f"the year {r.year}", r.text))
-    return hints
-
-
 def find_year_hints(text: str) -> list[YearHint]:
     """Years stated anywhere in text (full dates, bare years, years in names), in text order."""
     return hints_from_dates(find_dates(text))
-
-
-from viewer.extract.date_resolve import resolve  # noqa: E402  (re-exported: the grammar's one API)
