@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.extract.dates import (DateContext, RawDate, YearHint, find_dates, find_year_hints,
                                   parse_numeric_date, resolve)
@@ -127,6 +129,18 @@ T = [  # (id, sentence, [(written, year, month, day, extra fields)])
      [("1 по 23 апреля 2024 года", 2024, 4, 1, {"end_year": 2024, "end_month": 4, "end_day": 23})]),
     ("russian-quarter", "Сессия пройдет в IV квартале 2023 года в Минске.",
      [("IV квартале 2023 года", 2023, None, None, {"precision": "quarter", "quarter": 4})]),
+    ("russian-and", "10 и 11 декабря прошли консультации", [("10 и 11 декабря", None, 12, 10, {"end_month": 12, "end_day": 11})]),
+    ("russian-month-year", "Учения пройдут в марте 2022 года.", [("марте 2022 года", 2022, 3, None, {"precision": "month"})]),
+    ("russian-year", "Учения прошли в 2019 году.", [("2019", 2019, None, None, {"precision": "year", "bare_year": True})]),
+    ("month-range", "The operation ran from March to May 2021 in three stages.",
+     [("March to May 2021", 2021, 3, None, {"precision": "month", "end_year": 2021, "end_month": 5})]),
+    ("short-year-period", "The chairmanship in 2021-22 passed to Armenia.",
+     [("2021-22", 2021, None, None, {"precision": "year", "bare_year": True, "end_year": 2022})]),
+    ("year-word-after", "The budget 2023 year plan", [("2023", 2023, None, None, {"precision": "year", "bare_year": True})]),
+    ("half-of-the-year", "in the second half of the year the staff grew",
+     [("second half of the year", None, None, None, {"precision": "half", "half": 2, "relative": "this_year"})]),
+    ("quarter-next-year", "in the first quarter of next year",
+     [("first quarter of next year", None, None, None, {"precision": "quarter", "quarter": 1, "relative": "next_year"})]),
     ("incidental-of", "to amend the Agreement on Peacekeeping Activities of the Organization of May 7, 2009.",
      [("May 7, 2009", 2009, 5, 7, {"incidental": True})]),
     ("incidental-signed-in", "They reviewed the Memorandum of Understanding signed in June 2015 between the parties.",
@@ -167,6 +181,10 @@ NEGATIVE = [
     ("clock-time", "The briefing starts at 10:00 and ends at 15.30."),
     ("section-number", "See paragraph 1.2.3 of the Regulation."),
     ("decision-not-dec", "A Decision on the budget was adopted."),
+    ("years-ago-is-no-year-word", "Some 2000 yearly visitors came."),
+    ("lower-case-prefix", "Prices stayed at mid-2019 and pre-2020 levels."),
+    ("half-beyond-two", "the third half of the year"),
+
 ]
 
 
@@ -180,6 +198,12 @@ def test_find_dates_window_keeps_absolute_offsets() -> None:
     second = text.index("On 7")
     assert find_dates(text, second) == [raw(text, "7 March 2021", 2021, 3, 7)]
     assert find_dates(text, 0, second) == [raw(text, "5 March 2021", 2021, 3, 5)]
+
+
+def test_weekday_before_the_window_is_left_out() -> None:
+    text = "It opens on Tuesday, 5 March in Minsk."
+    at = text.index("5 March")
+    assert find_dates(text, at) == [raw(text, "5 March", None, 3, 5)]
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
@@ -363,3 +387,25 @@ def test_vocabulary_loads_and_is_consistent() -> None:
     assert set(v["periods"]) == {"quarter", "half"}
     assert all(1 <= n <= 4 for lang in v["ordinals"].values() for n in lang.values())
     assert set(v["incidental"]) == {"documents", "linkers", "participles", "auxiliaries"}
+
+
+# --- any text: no exception, exact and ordered spans, valid calendar parts -----------------------------
+
+PIECES = st.sampled_from(["5", "31", "2019", "1941", "-", "–", ".", ",", " ", "  ", "/", "+7", "(", ")", "“",
+                          "March", "May", "Dec.", "Sept", "марта", "on the eve", "this year", "On the same day",
+                          "first", "quarter", "half", "of", "to", "and", "и", "in", "Thunder", "Tuesday", "th",
+                          "the", "Agreement", "signed", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join))
+def test_any_text(text: str) -> None:
+    found = find_dates(text)
+    assert all(r.text == text[r.span.start:r.span.end] and r.span.start < r.span.end for r in found)
+    assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:]))
+    ctx = DateContext(date(2020, 1, 14), "14.01.2020", previous=day(2019, 11, 28))
+    for r in found:
+        if r.year is not None and r.day is not None:
+            assert date(r.year, r.month, r.day)  # type: ignore[arg-type]
+        value = resolve(r, ctx)
+        assert value is None or value.start <= value.end

@@ -72,7 +72,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
-    """name (lower case, no dot) -> number, and a regex alternation whose branches open on a letter."""
+    """name (lower case, no dot) -> number, and a regex for any of the names as written."""
     lookup: dict[str, int] = {}
     full: set[str] = set()
     abbr: set[str] = set()
@@ -87,13 +87,9 @@ def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
     return lookup, _trie(full | abbr) + r"(?![\w])(?:(?<=[^\W\d_]{3})\.(?=\s*[0-9]))?"
 
 
-def _alt(words: Iterable[str], cap: bool = False) -> str:
-    forms: set[str] = set()
-    for w in words:
-        forms.add(w)
-        if cap:
-            forms.add(w[:1].upper() + w[1:])
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+def _alt(words: Iterable[str]) -> str:
+    """A plain alternation, longest first; a space in a phrase stands for any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 _MONTHS, _MON = _names(_V["months"])
@@ -142,14 +138,13 @@ _MON_RE = re.compile(
     rf"|\s*,?\s*(?:\(\s*(?P<my_py>{_YEAR})\s*\)|(?P<my_y>{_YEAR}){_YWORD})"
     rf"|)"
 )
-_REL_YEAR = _alt((p for k in _YEAR_RELATIVE for p in _V["relative"][k]), cap=False)
+_REL_YEAR = _alt(p for k in _YEAR_RELATIVE for p in _V["relative"][k])
 
 
 def _cased(words: Iterable[str]) -> list[str]:
     return [f for w in words for f in (w, w[:1].upper() + w[1:])]
 
 
-# Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
 # Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
 _REL_RE = re.compile(rf"(?P<w>{_trie(_cased(_RELATIVE))})(?![\w])")
 _QTR_RE = re.compile(
@@ -163,7 +158,7 @@ _NAME_BEFORE = re.compile(
 _PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,]*$")
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY})\s*,?\s*(?:the\s+)?$")
 _DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_YEAR_AFTER = re.compile(r"\s*(?:year|года|году|г\.)")
+_YEAR_AFTER = re.compile(rf"\s*(?:{_alt(_V['year_words'])})(?![\w])")
 _GLUE_REL = re.compile(r"\s*,?\s*(?:of\s+)?")  # "November 23 this year", "March of last year"
 _GLUE_EVE = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")  # "On the eve, on November 27"
 _INC = _V["incidental"]
@@ -311,7 +306,7 @@ def _from_word(text: str, mt: re.Match[str]) -> list[RawDate]:
     s, e, w = mt.start(), mt.end(), mt["w"].lower()
     if s and text[s - 1].isalnum():
         return []
-    w = re.sub(r"\s+", " ", w)
+    w = " ".join(w.split())
     if mt.re is _REL_RE:
         kind = _RELATIVE[w]
         e = mt.end("w")
@@ -320,7 +315,7 @@ def _from_word(text: str, mt: re.Match[str]) -> list[RawDate]:
     n, kind = _ORDINALS[w], _PERIOD[mt["qk"].lower()]
     if kind == "half" and n > 2:
         return []
-    rel = _RELATIVE[re.sub(r"\s+", " ", mt["qr"].lower())] if mt["qr"] else "this_year" if mt["qthe"] else None
+    rel = _RELATIVE[" ".join(mt["qr"].lower().split())] if mt["qr"] else "this_year" if mt["qthe"] else None
     q = {"quarter": n} if kind == "quarter" else {"half": n}
     return [_raw(text, s, e, _int(mt["qy"]), None, None, precision=kind, relative=rel, **q)]
 
@@ -392,9 +387,9 @@ def _incidental(text: str, r: RawDate) -> bool:
     return m is not None and (m["aux"] or "").lower() not in _AUX
 
 
-def _finish(text: str, r: RawDate) -> RawDate:
+def _finish(text: str, r: RawDate, lo: int) -> RawDate:
     if r.precision == "day" and r.day is not None:
-        w = _WEEKDAY_BEFORE.search(text, max(0, r.span.start - 20), r.span.start)
+        w = _WEEKDAY_BEFORE.search(text, max(lo, r.span.start - 20), r.span.start)
         if w is not None:
             r = replace(r, span=Span(w.start(), r.span.end), text=text[w.start():r.span.end],
                         weekday=_WEEKDAYS[w["wd"].lower().rstrip(".")])
@@ -406,7 +401,7 @@ def _finish(text: str, r: RawDate) -> RawDate:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:
     """Date expressions in text[start:end], in text order, never overlapping; [] when none."""
     end = len(text) if end is None else end
-    return [_finish(text, r) for r in _merge(text, _scan(text, start, end))]
+    return [_finish(text, r, start) for r in _merge(text, _scan(text, start, end))]
 
 
 def find_year_hints(text: str) -> list[YearHint]:
