@@ -61,6 +61,15 @@ def found(text: str) -> list[tuple[str, str | None]]:
     ("Генеральный секретарь ОДКБ Имангали Тасмагамбетов", [("Имангали Тасмагамбетов", "Генеральный секретарь ОДКБ")]),
     # a bare surname after a title
     ("President Tokayev opened the session.", [("Tokayev", "President")]),
+    # initials: Russian digraphs, run together, or after the surname
+    ("headed by the Deputy Minister of Foreign Affairs of the Russian Federation A.Yu. Rudenko.",
+     [("A.Yu. Rudenko", "Deputy Minister of Foreign Affairs of the Russian Federation")]),
+    ("Signed: Bordyuzha N.N.", [("Bordyuzha N.N.", None)]),
+    # a form of address makes a lone surname a name
+    ("The report was presented by Mr. Kulubaev.", [("Kulubaev", None)]),
+    # a title-case headline: names by their own shape only
+    ("CSTO Secretary General Imangali Tasmagambetov Met With Kakha Imnadze", [
+        ("Imangali Tasmagambetov", "CSTO Secretary General"), ("Kakha Imnadze", None)]),
 ])
 def test_names_and_roles(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
@@ -96,6 +105,8 @@ def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> No
     "Chairman of the CSTO Parliamentary Assembly spoke at the Military Academy of the General Staff.",
     "Opening the session, the Secretary General thanked the Kyrgyz Republic.",
     "The Collective Security Treaty Organization and the United Nations signed the Memorandum.",
+    "CSTO Secretary General Took Part In The Youth Forum",
+    "Deputy Secretary General Holds Talks With Ambassador Of Mongolia",
 ])
 def test_not_people(text: str) -> None:
     assert found(text) == []

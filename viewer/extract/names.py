@@ -14,16 +14,21 @@ _UP = "A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŹŻŃŐŰĞŞİƏА-ЯЁЄІЇЎҒҚҢӘӨҮ�
 # A capitalised word; an apostrophe or hyphen may join parts (O'Neill, Kassym-Jomart) but a
 # possessive 's is left out so "Putin's" yields "Putin".
 _WORD = rf"[{_UP}][^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*"
-_INITIAL = rf"[{_UP}]\.(?=[ \t\u00a0]?[{_UP}])"
+# An initial, Russian digraph initials as transliterated (Yu., Zh.), or a dotted form of address.
+_DOTTED = rf"(?:Yu|Ya|Ye|Yo|Zh|Sh|Ch|Kh|Ts|Mrs|Mr|Ms|Dr|[{_UP}])\."
+_INITIAL = rf"{_DOTTED}(?=[ \t\u00a0]?[{_UP}])"
 _GAP = r"[ \t\u00a0]"
 # Two or more capitalised words (or initials) in a row on one line: every name lives in one.
 # The first capital comes before the look-behind so that the engine can skip ahead to it.
+# A run may end in initials, as in "Lavrov S.V.".
 _RUN = re.compile(
     rf"[{_UP}](?<![\w'’.-][{_UP}])"
-    rf"(?:\.(?=[ \t\u00a0]?[{_UP}]){_GAP}*|[^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*{_GAP}+)"
-    rf"(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)*{_WORD}(?![\w-])"
+    rf"(?:(?:[uaeohs]|rs|r)?\.(?=[ \t\u00a0]?[{_UP}]){_GAP}*|[^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*{_GAP}+)"
+    rf"(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)*(?:{_WORD}(?![\w-])|(?:[{_UP}]\.{_GAP}?)?[{_UP}]\.(?!\w))"
 )
-_TOKEN = re.compile(rf"{_INITIAL}|{_WORD}")
+_TOKEN = re.compile(rf"{_DOTTED}|{_WORD}")
+_SMALL_WORDS = frozenset({"of", "in", "with", "and", "the", "on", "at", "for", "to", "by", "from", "a"})
+_DIGRAPHS = frozenset({"yu", "ya", "ye", "yo", "zh", "sh", "ch", "kh", "ts"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class Vocabulary:
     not_names: frozenset[str]  # case-folded
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads and modifiers: words of a role, never of a name
+    honorifics: frozenset[str]
     surname_suffixes: tuple[str, ...]
 
 
@@ -47,18 +53,24 @@ def vocabulary() -> Vocabulary:
         not_names=frozenset(w.casefold() for w in load_lines("people", "not_names.txt")),
         role_heads=heads,
         role_words=heads | modifiers,
+        honorifics=frozenset(w.casefold() for w in load_lines("people", "honorifics.txt")),
         surname_suffixes=tuple(load_lines("people", "surname_suffixes.txt")),
     )
 
 
 # Token kinds: I initial, F known given name, P patronymic, L word with a surname's ending,
-# G word ending in -ing, C other capitalised word, R role word, S never part of a name.
+# G word ending in -ing, C other capitalised word, H form of address, R role word,
+# S never part of a name.
 @lru_cache(maxsize=65536)
 def token_kind(token: str) -> str:
-    if len(token) == 2 and token[1] == ".":
-        return "I"
     v = vocabulary()
     low = token.casefold()
+    if low.rstrip(".") in v.honorifics:
+        return "H"
+    if token.endswith("."):
+        return "I" if len(low) == 2 or low[:-1] in _DIGRAPHS else "S"
+    if low in _DIGRAPHS:
+        return "S"  # "Yu" of "A.Yu." whose full stop a splitter took away
     if low in v.role_words:
         return "R"
     if low in v.not_names or (token.isupper() and len(token) > 1):
@@ -110,11 +122,16 @@ def _match_at(kinds: str, i: int) -> int:
         return 2  # Antonio Guterres
     if len(rest) >= 2 and rest[0] in "CL" and rest[1] == "L":
         return 2  # Ulugbek Lapasov: an unlisted given name before a surname's ending
+    if len(rest) >= 2 and rest[0] in "CGL" and kinds[i + 1:] == "I" * (len(kinds) - i - 1):
+        return len(kinds) - i  # Lavrov S.V.: initials after the surname, closing the run
     return 0
 
 
-def _segment_names(kinds: str, lo: int, hi: int, after_role: bool) -> list[tuple[int, int, bool]]:
-    """Names among tokens lo..hi (no stop word inside): (first token, end token, strong)."""
+def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) -> list[tuple[int, int, bool]]:
+    """Names among tokens lo..hi (no stop word inside): (first token, end token, strong).
+
+    before is the kind of the token before the segment; title_case says the run is a headline.
+    """
     found: list[tuple[int, int, bool]] = []
     i = lo
     while i < hi:
@@ -127,12 +144,16 @@ def _segment_names(kinds: str, lo: int, hi: int, after_role: bool) -> list[tuple
     if found:
         return found
     n = hi - lo
+    if before == "H" and kinds[hi - 1] in "CGL":
+        return [(max(lo, hi - 2), hi, True)]  # "Mr. Ivanov", "Dr Kakha Imnadze"
+    if title_case:
+        return []  # in a headline every word is capitalised: only the name's own shape counts
     if n >= 3 and kinds[hi - 2] == "P":
         return [(hi - 3, hi, False)]
     if n >= 2:
         # an unlisted given name: the two words closest to a role before, if one is stated
         return [(hi - 2, hi, False)]
-    if n == 1 and after_role and kinds[lo] in "CL":
+    if n == 1 and before == "R" and kinds[lo] in "CL":
         return [(lo, hi, False)]  # "President Tokayev": a bare surname after a title
     return []
 
@@ -145,18 +166,20 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
     """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
     kinds = "".join(token_kind(t[2]) for t in toks)
+    title_case = any(t[2].casefold() in _SMALL_WORDS for t in toks[1:])
     out: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(kinds):
-        if kinds[i] in "RS":
+        if kinds[i] in "RSH":
             i += 1
             continue
         j = i
-        while j < len(kinds) and kinds[j] not in "RS":
+        while j < len(kinds) and kinds[j] not in "RSH":
             j += 1
-        after_role = i > 0 and kinds[i - 1] == "R"
-        # a bare surname after a title must end the run ("President Putin", not "President Putin Street")
-        for a, b, strong in _segment_names(kinds, i, j, after_role and j == len(kinds)):
+        before = kinds[i - 1] if i > 0 else ""
+        if before == "R" and j < len(kinds) and j - i == 1:
+            before = ""  # a bare surname after a title must end the run: not "President Putin Street"
+        for a, b, strong in _segment_names(kinds, i, j, before, title_case):
             out.append((toks[a][0], toks[b - 1][1], strong))
         i = j
     return tuple(out)

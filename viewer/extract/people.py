@@ -12,8 +12,10 @@ from viewer.records import PersonMention, Sentence, Span
 
 __all__ = ["PeopleIndex", "find_people", "resolve_people"]
 
-# A lone initial closing the text before a sentence: a splitter cut "S. Ordabayev" in two.
-_CUT_INITIAL = re.compile(r"(?:^|[\s(])([A-ZА-ЯЁ])\.\s*$")
+# Initials or a form of address closing the text before a sentence: a splitter cut
+# "S. Ordabayev", "A.Yu. Rudenko" or "Mr. Kulubaev" in two.
+_CUT_INITIAL = re.compile(
+    r"(?:^|[\s(])(?:(?:Mrs|Mr|Ms|Dr)|((?:[A-ZА-ЯЁ]\.\s?)*(?:Yu|Ya|Ye|Yo|Zh|Sh|Ch|Kh|Ts|[A-ZА-ЯЁ])))\.\s*$")
 _FIRST_WORD = re.compile(r"\s*([A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*)")
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][^\W\d_]+)[ \t]+$")
 # A weak candidate straight after one of these small words is part of a longer title or
@@ -35,11 +37,11 @@ def _cut_initial(text: str, s: Sentence) -> Candidate | None:
     lo = s.span.start
     if "." not in text[max(0, lo - 3):lo]:
         return None
-    m = _CUT_INITIAL.search(text, max(0, lo - 4), lo)
+    m = _CUT_INITIAL.search(text, max(0, lo - 12), lo)
     w = _FIRST_WORD.match(text, lo, s.span.end)
     if not m or not w or token_kind(w.group(1)) not in "CGLP":
         return None
-    return Candidate(m.start(1), w.end(1), True)
+    return Candidate(m.start(1) if m.group(1) else w.start(1), w.end(1), True)
 
 
 def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None) -> list[PersonMention]:
