@@ -15,6 +15,7 @@ def sentences_of(text: str) -> list[str]:
     ("The session opened. The ministers met.", ["The session opened.", "The ministers met."]),
     ("It was noted by V. Petrov that the work went on. Then it ended.",
      ["It was noted by V. Petrov that the work went on.", "Then it ended."]),
+    ("It was chaired by A.Yu. Rudenko. It ended.", ["It was chaired by A.Yu. Rudenko.", "It ended."]),
     ("The meeting on Dec. 5 was held. It ended.", ["The meeting on Dec. 5 was held.", "It ended."]),
     ("“We are ready,” he said. The talks went on.", ["“We are ready,” he said.", "The talks went on."]),
     ("The Statement on Order . was also adopted.", ["The Statement on Order . was also adopted."]),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from viewer.extract.vocabulary import alternation, bodies
+from viewer.extract.vocabulary import alternation, bodies, key
 from viewer.records import Sentence, Span
 from viewer.resources import load_json
 
@@ -40,7 +40,7 @@ class DecisionCues:
 def cues() -> DecisionCues:
     data: Any = load_json("decisions.json")
     return DecisionCues(
-        verb=re.compile(rf"\b(?:{alternation(list(data['verbs']))})\b", re.IGNORECASE),
+        verb=re.compile(rf"\b(?:{alternation(list(data['verbs']), cased=True)})\b"),
         kind_of={k.casefold(): v for k, v in data["verbs"].items()},
         needs_noun=frozenset(data["needs_decision_noun"]),
         noun=re.compile(rf"\b(?:{alternation(data['decision_nouns'])})\b", re.IGNORECASE),
@@ -116,7 +116,7 @@ def _body(text: str, subject: Span, clause: Span, passive: bool) -> str | None:
 
 def _kind(text: str, verb: str, clause: Span) -> str:
     c = cues()
-    kind = c.kind_of[verb.casefold()]
+    kind = c.kind_of[key(verb)]
     if kind == "decided" and c.establish.search(text, clause.start, clause.end):
         return "established"
     return kind

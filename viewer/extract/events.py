@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from viewer.extract.dates import DateContext, RawDate, YearHint, resolve
-from viewer.extract.vocabulary import bodies, kinds, places
+from viewer.extract.vocabulary import DocumentScan, kinds
 from viewer.records import DateMention, DateValue, Event, Item, Sentence, Span
 
 _TITLE_MAX = 90
@@ -24,6 +24,7 @@ class DatedSentence:
     sentence: Sentence
     mentions: tuple[DateMention, ...]
     event_dates: tuple[DateMention, ...]  # the mentions that date a happening told here
+    future: bool  # the sentence speaks of a planned happening
 
 
 def is_event_date(raw: RawDate) -> bool:
@@ -37,9 +38,8 @@ def _mention(raw: RawDate, value: DateValue) -> DateMention:
     return DateMention(raw.span, raw.text, value, role)  # type: ignore[arg-type]
 
 
-def date_sentence(text: str, sentence: Sentence, raws: Sequence[RawDate], published_text: str,
-                  item: Item, hints: Sequence[YearHint], previous: DateValue | None) -> DatedSentence:
-    future = kinds().future.search(text, sentence.span.start, sentence.span.end) is not None
+def date_sentence(sentence: Sentence, raws: Sequence[RawDate], published_text: str, item: Item,
+                  hints: Sequence[YearHint], previous: DateValue | None, future: bool) -> DatedSentence:
     mentions, event_dates = [], []
     for raw in raws:
         ctx = DateContext(published=item.published, published_text=published_text, hints=hints,
@@ -52,7 +52,7 @@ def date_sentence(text: str, sentence: Sentence, raws: Sequence[RawDate], publis
         if is_event_date(raw):
             event_dates.append(mention)
             previous = value
-    return DatedSentence(sentence, tuple(mentions), tuple(event_dates))
+    return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future)
 
 
 def _title(text: str, clause: Span, cue_at: int | None) -> str:
@@ -96,28 +96,26 @@ def _clauses(text: str, sentence: Sentence) -> list[Span]:
             for i, c in enumerate(found)]
 
 
-def _place(text: str, span: Span) -> str | None:
-    found = places().find(text, span.start, span.end)
-    return found[0][1] if found else None
-
-
-def events_in(text: str, doc: str, dated: DatedSentence) -> list[Event]:
+def events_in(scan: DocumentScan, doc: str, dated: DatedSentence) -> list[Event]:
+    text = scan.text
     s = dated.sentence
     out = []
-    sentence_place = _place(text, s.span)
-    future = kinds().future.search(text, s.span.start, s.span.end) is not None
+    if not dated.event_dates:
+        return []
+    sentence_place = scan.place_in(s.span.start, s.span.end)
+    future = dated.future
     for mention in dated.event_dates:
         clauses = _clauses(text, s) if len(dated.event_dates) == 1 else [s.span]
         for clause in clauses:
-            found = kinds().kind_at(text, clause.start, clause.end)
+            found = scan.kind_in(clause.start, clause.end)
             kind = found[0] if found else "other"
             if future and kind != "appointment":
                 kind = "planned"
             out.append(Event(
                 doc=doc, item=s.item, sentence=s.index, date=mention.value, date_span=mention.span,
                 kind=kind, title=_title(text, clause, found[1] if found else None),
-                place=_place(text, clause) or sentence_place,
-                bodies=bodies().bodies_in(text, clause.start, clause.end), people=(),
+                place=scan.place_in(clause.start, clause.end) or sentence_place,
+                bodies=scan.bodies_in(clause.start, clause.end), people=(),
                 text=s.text, span=s.span))
     return out
 

@@ -63,9 +63,14 @@ class Header:
     kind: str  # "alone", "start", "end"
 
 
+_ANY_NUMERIC = re.compile(_NUMERIC)
+
+
 def find_headers(lines: list[Line]) -> list[Header]:
     headers = []
     for i, line in enumerate(lines):
+        if not _ANY_NUMERIC.search(line.text):  # one cheap scan before the three precise ones
+            continue
         for kind, pattern in (("alone", _HEADER_ALONE), ("start", _HEADER_GLUED_START),
                               ("end", _HEADER_GLUED_END)):
             m = pattern.search(line.text)

@@ -1,29 +1,40 @@
 """The pipeline: a document's text in, its items, events, people and decisions out."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
-from viewer.extract.dates import find_dates, find_year_hints
+from viewer.extract.dates import find_dates, hints_from_dates
+from viewer.extract.decisions import cues as decision_cues
 from viewer.extract.decisions import find_decisions
 from viewer.extract.events import DatedSentence, date_sentence, events_in, merge_item_events
 from viewer.extract.items import split_items
 from viewer.extract.people import PeopleIndex, find_people
 from viewer.extract.sentences import split_sentences
+from viewer.extract.vocabulary import DocumentScan, kinds
 from viewer.records import Decision, Event, Extraction, Item, PersonMention, Sentence
 
+
+T = TypeVar("T")
 
 
 def extract_document(text: str, doc: str) -> Extraction:
     """Read one release file's decoded text; `doc` names it in every record's provenance."""
     items = split_items(text)
     sentences = split_sentences(text, items)
-    hints = find_year_hints(text)
     by_item: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_item.setdefault(s.item, []).append(s)
 
+    # Each rule scans the whole text once; hits are then handed to the sentences that hold them.
+    all_dates = find_dates(text)
+    hints = hints_from_dates(all_dates)
+    raws = _by_sentence(sentences, all_dates, lambda r: r.span.start)
+    future = _by_sentence(sentences, list(kinds().future.finditer(text)), lambda m: m.start())
+    scan = DocumentScan(text)
     dated: list[DatedSentence] = []
     events: list[Event] = []
     for item in items:
@@ -31,10 +42,10 @@ def extract_document(text: str, doc: str) -> Extraction:
         previous = None
         item_events = []
         for s in by_item.get(item.index, []):
-            d = date_sentence(text, s, find_dates(text, s.span.start, s.span.end), published_text,
-                              item, hints, previous)
+            d = date_sentence(s, raws.get(s.index, []), published_text, item, hints, previous,
+                              bool(future.get(s.index)))
             dated.append(d)
-            found = events_in(text, doc, d)
+            found = events_in(scan, doc, d)
             if found:
                 previous = found[-1].date
             item_events.extend((s, e) for e in found)
@@ -51,6 +62,19 @@ def extract_document(text: str, doc: str) -> Extraction:
         doc=doc, text=text, items=tuple(items), sentences=tuple(sentences),
         dates=tuple(m for d in dated for m in d.mentions), events=tuple(events),
         mentions=tuple(mentions), people=tuple(people), decisions=tuple(decisions))
+
+
+def _by_sentence(sentences: Sequence[Sentence], hits: Sequence[T],
+                 where: Callable[[T], int]) -> dict[int, list[T]]:
+    """Hits grouped by the index of the sentence whose span holds them (hits between sentences drop)."""
+    starts = [s.span.start for s in sentences]
+    grouped: dict[int, list[T]] = {}
+    for hit in hits:
+        pos = where(hit)
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sentences[i].span.end:
+            grouped.setdefault(sentences[i].index, []).append(hit)
+    return grouped
 
 
 def role_dates(doc: str, items: Sequence[Item], sentences: Sequence[Sentence],
@@ -70,8 +94,11 @@ def role_dates(doc: str, items: Sequence[Item], sentences: Sequence[Sentence],
 def _with_people(events: list[Event], mentions: Sequence[PersonMention],
                  index: PeopleIndex) -> list[Event]:
     by_sentence: dict[int, list[str]] = {}
+    names: dict[str, str | None] = {}
     for m in mentions:
-        name = index.canonical(m.surface)
+        if m.surface not in names:
+            names[m.surface] = index.canonical(m.surface)
+        name = names[m.surface]
         if name and name not in by_sentence.setdefault(m.sentence, []):
             by_sentence[m.sentence].append(name)
     return [replace(e, people=tuple(by_sentence.get(e.sentence, ()))) for e in events]
@@ -81,7 +108,11 @@ def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequen
                events: Sequence[Event]) -> list[Decision]:
     decisions: list[Decision] = []
     seen: set[tuple[int, str]] = set()
+    # only sentences holding a decision verb are read closely
+    cues = _by_sentence(sentences, list(decision_cues().verb.finditer(text)), lambda m: m.start())
     for s in sentences:
+        if s.index not in cues:
+            continue
         for clause in find_decisions(text, s):
             quote = text[clause.span.start:clause.span.end]
             key = (s.item, " ".join(quote.split()).casefold())

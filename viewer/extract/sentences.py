@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -12,6 +13,7 @@ from viewer.resources import load_lines
 # digit or an opening quote; a line break always ends one (releases put one paragraph a line).
 _END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«(]?[A-ZА-ЯЁ0-9])")
 _LINE = re.compile(r"[^\r\n]+")
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.)*[A-ZА-ЯЁ][a-zа-яё]?$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HEADER_LEAD = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d(?=\S)")
 _HEADER_ONLY = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
@@ -24,19 +26,19 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)  # a short window: no rescans of the line
     if not m:
         return False
     word = m.group(1).rstrip(".")
-    if len(word) == 1 and word.isupper():  # an initial: "V. Semerikov"
+    if _INITIALS.match(word):  # initials: "V. Semerikov", "A.Yu. Rudenko"
         return True
     return word.casefold() in _abbreviations()
 
 
-def _split_line(text: str, start: int, end: int) -> list[Span]:
+def _split_line(text: str, start: int, end: int, ends: list[re.Match[str]]) -> list[Span]:
     spans = []
     pos = start
-    for m in _END.finditer(text, start, end):
+    for m in ends:
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
         spans.append(Span(pos, m.end()))
@@ -68,12 +70,17 @@ def _strip_headers(text: str, span: Span) -> Span:
 
 def split_sentences(text: str, items: Sequence[Item]) -> list[Sentence]:
     sentences: list[Sentence] = []
+    # sentence ends found in one pass, handed to the lines that hold them
+    ends = list(_END.finditer(text))
+    starts = [m.start() for m in ends]
     for item in items:
         for line in _LINE.finditer(text, item.span.start, item.span.end):
             if _HEADER_ONLY.match(line.group(0)):  # a publication header is not a sentence
                 continue
             stripped = _strip_headers(text, Span(line.start(), line.end()))
-            for raw in _split_line(text, stripped.start, stripped.end):
+            inside = ends[bisect_left(starts, stripped.start):bisect_left(starts, stripped.end)]
+            inside = [m for m in inside if m.end() <= stripped.end]
+            for raw in _split_line(text, stripped.start, stripped.end, inside):
                 span = _trim(text, raw)
                 if span is not None and any(c.isalnum() for c in text[span.start:span.end]):
                     sentences.append(Sentence(len(sentences), item.index, span,
