@@ -1,6 +1,7 @@
 """Match a document's people to those already in the store, by the extraction's alias rules."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -10,17 +11,39 @@ from viewer.records import Person, PersonMention, Span
 _TAG = "\x00store:"  # marks stand-in mentions that carry a stored person's id through the index
 
 
-def _stored_people(conn: sqlite3.Connection) -> list[Person]:
+def _stored_people(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Person]:
     aliases: dict[int, list[str]] = {}
-    for pid, alias in conn.execute("SELECT person_id, alias FROM aliases ORDER BY person_id, alias"):
-        aliases.setdefault(pid, []).append(alias)
+    names: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        marks = ", ".join("?" * len(chunk))
+        for pid, alias in conn.execute(f"SELECT person_id, alias FROM aliases WHERE person_id"
+                                       f" IN ({marks}) ORDER BY person_id, alias", chunk):
+            aliases.setdefault(pid, []).append(alias)
+        names.update(conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", chunk))
     out = []
-    for pid, name in conn.execute("SELECT id, name FROM people ORDER BY id"):
-        forms = list(dict.fromkeys([name, *aliases.get(pid, [])]))
+    for pid in sorted(names):
+        forms = list(dict.fromkeys([names[pid], *aliases.get(pid, [])]))
         mentions = tuple(PersonMention(f"{_TAG}{pid}", 0, 0, Span(i, i), form)
                          for i, form in enumerate(forms))
-        out.append(Person(name, tuple(forms), (), mentions))
+        out.append(Person(names[pid], tuple(forms), (), mentions))
     return out
+
+
+def _candidates(conn: sqlite3.Connection, people: Sequence[Person]) -> list[int]:
+    """Stored people who might be one of these: a name word shares its first four letters.
+
+    Only these go into the alias index, so matching costs the same in a store of ten people
+    and of ten thousand; four letters leave room for transliteration (Ordabayev, Ordabaev).
+    """
+    stems = {w[:4] for p in people for n in (p.name, *p.aliases)
+             for w in re.findall(r"\w+", n.casefold()) if len(w) >= 4}
+    found: set[int] = set()
+    for stem in sorted(stems):
+        found.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT person_id FROM aliases WHERE key LIKE ? ESCAPE '\\'",
+            (f"%{stem.replace('%', '').replace('_', '')}%",)))
+    return sorted(found)
 
 
 def match_people(conn: sqlite3.Connection, people: Sequence[Person]) -> dict[str, int | None]:
@@ -29,7 +52,10 @@ def match_people(conn: sqlite3.Connection, people: Sequence[Person]) -> dict[str
         from viewer.extract.aliases import PeopleIndex
     except ImportError:
         return {p.name: _by_alias(conn, p) for p in people}
-    index = PeopleIndex.from_people(_stored_people(conn))
+    exact = {p.name: _by_alias(conn, p) for p in people}
+    if all(v is not None for v in exact.values()):
+        return exact  # every name already known as written: nothing for the index to decide
+    index = PeopleIndex.from_people(_stored_people(conn, _candidates(conn, people)))
     index.add([m for p in people for m in p.mentions])
     cluster_of: dict[tuple[str, int, int], int] = {}
     stored: list[set[int]] = []

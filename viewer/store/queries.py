@@ -102,35 +102,46 @@ def event_sources(store: Store, event_id: int) -> list[EventSource]:
 
 def people(store: Store, search: str = "", order: str = "name") -> list[PersonRow]:
     """People with their aliases, event count, first and last event date and latest role."""
-    conn = store.conn
-    params: list[object] = []
-    where = ""
+    where, params = "", []
     if search.strip():
-        where = ("WHERE p.id IN (SELECT person_id FROM aliases WHERE key LIKE ?)"
-                 " OR p.name LIKE ?")
         needle = f"%{search.strip().casefold()}%"
-        params = [needle, needle]
-    sql = ("SELECT p.id, p.name, coalesce(c.n, 0), c.first, c.last FROM people p LEFT JOIN"
-           " (SELECT ep.person_id, count(*) AS n, min(e.start_day) AS first,"
-           "  max(e.end_day) AS last FROM event_people ep JOIN events e ON e.id = ep.event_id"
-           "  GROUP BY ep.person_id) c ON c.person_id = p.id " + where)
-    rows = conn.execute(sql, params).fetchall()
-    aliases: dict[int, list[str]] = {}
-    for pid, alias in conn.execute("SELECT person_id, alias FROM aliases ORDER BY alias"):
-        aliases.setdefault(pid, []).append(alias)
-    latest: dict[int, str] = {}
-    # Ascending order, so the last row written per person is the latest dated statement.
-    for pid, title in conn.execute("SELECT person_id, title FROM roles"
-                                   " ORDER BY coalesce(stated_day, 0), id"):
-        latest[pid] = title
-    result = [PersonRow(id=r[0], name=r[1], aliases=tuple(aliases.get(r[0], [])),
-                        latest_role=latest.get(r[0]), event_count=r[2],
-                        first=_day(r[3]), last=_day(r[4])) for r in rows]
+        where, params = "WHERE id IN (SELECT person_id FROM aliases WHERE key LIKE ?)", [needle]
+    result = _person_rows(store, where, params)
     if order == "count":
         result.sort(key=lambda p: (-p.event_count, p.name.casefold()))
     else:
         result.sort(key=lambda p: p.name.casefold())
     return result
+
+
+def _person_rows(store: Store, where: str, params: Sequence[object]) -> list[PersonRow]:
+    conn = store.conn
+    rows = conn.execute(f"SELECT id, name FROM people {where}", params).fetchall()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    one = len(ids) == 1  # a single person: ask for that one only, not a pass over every link
+    only = "WHERE ep.person_id = ?" if one else ""
+    counts = {r[0]: r[1:] for r in conn.execute(
+        "SELECT ep.person_id, count(*), min(e.start_day), max(e.end_day) FROM event_people ep"
+        f" JOIN events e ON e.id = ep.event_id {only} GROUP BY ep.person_id", ids if one else [])}
+    aliases: dict[int, list[str]] = {}
+    latest: dict[int, str] = {}
+    only = "WHERE person_id = ?" if one else ""
+    for pid, alias in conn.execute(f"SELECT person_id, alias FROM aliases {only} ORDER BY alias",
+                                   ids if one else []):
+        aliases.setdefault(pid, []).append(alias)
+    # Ascending order, so the last row seen per person is the latest dated statement.
+    for pid, title in conn.execute(f"SELECT person_id, title FROM roles {only}"
+                                   " ORDER BY coalesce(stated_day, 0), id", ids if one else []):
+        latest[pid] = title
+    out = []
+    for pid, name in rows:
+        n, first, last = counts.get(pid, (0, None, None))
+        out.append(PersonRow(id=pid, name=name, aliases=tuple(aliases.get(pid, [])),
+                             latest_role=latest.get(pid), event_count=n, first=_day(first),
+                             last=_day(last)))
+    return out
 
 
 def person_roles(store: Store, person_id: int) -> list[RoleRow]:
@@ -148,7 +159,8 @@ def holder_of_role(store: Store, role: str, on: date) -> PersonRow | None:
         " ORDER BY stated_day DESC, id DESC LIMIT 1", (role_key(role), on.toordinal())).fetchone()
     if row is None:
         return None
-    return next((p for p in people(store) if p.id == row[0]), None)
+    found = _person_rows(store, "WHERE id = ?", [row[0]])
+    return found[0] if found else None
 
 
 def _rel(item_start: int, start: int, end: int) -> Span:
