@@ -1,9 +1,12 @@
 """Write a deterministic corpus of release-style files and the ground truth of what it says."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import random
+from collections.abc import Sequence
+from itertools import accumulate
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +47,23 @@ class Corpus:
     bytes: int
 
 
+class Weighted:
+    """A weighted draw in O(log n): random.choices re-adds every weight on each call."""
+
+    def __init__(self, values: Sequence[Any], weights: Sequence[float]) -> None:
+        self.values = list(values)
+        self.cum = list(accumulate(weights))
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.values[bisect.bisect_right(self.cum, rng.random() * self.cum[-1])]
+
+
+EVENTS_PER_ITEM = Weighted((1, 2, 3, 4, 5), (3, 4, 4, 2, 1))
+FILLERS_PER_EVENT = Weighted((0, 1, 2, 3), (2, 4, 3, 1))
+ITEMS_PER_FILE = Weighted((1, 2, 3, 4), (4, 3, 2, 1))
+DATE_FORM = Weighted(FORM_NAMES, FORM_WEIGHTS)
+
+
 class _Item:
     """One news item being written: its sentences and what they mean."""
 
@@ -73,24 +93,24 @@ class Writer:
         self.rng = random.Random(seed)
         self.seed = seed
         self.cast: list[Actor] = make_cast(self.rng, max(40, min(700, n_events // 40)))
-        self.weights = [1.0 / (i + 3) for i in range(len(self.cast))]  # a few people appear often
+        self.pick_actor = Weighted(self.cast, [1.0 / (i + 3) for i in range(len(self.cast))])  # a few often
         self.truth = Truth()
         years = list(range(FIRST_YEAR, LAST_YEAR + 1))
-        self.years, self.year_weights = years, [1 + (y - FIRST_YEAR) * 0.25 for y in years]
+        self.pick_year = Weighted(years, [1 + (y - FIRST_YEAR) * 0.25 for y in years])  # more releases lately
         self.summits = {y: [date(y, self.rng.randint(5, 6), self.rng.randint(1, 28)),
                             date(y, self.rng.randint(10, 12), self.rng.randint(1, 20))] for y in years}
         self.press: dict[str, Actor] = {}
 
     # -- pieces -------------------------------------------------------------------------------
     def actor(self) -> Actor:
-        return self.rng.choices(self.cast, self.weights)[0]
+        return self.pick_actor(self.rng)
 
     def topic(self) -> str:
         return self.rng.choice(VOCAB["topics"])
 
     def pub_date(self) -> tuple[date, date | None]:
         rng = self.rng
-        year = rng.choices(self.years, self.year_weights)[0]
+        year = self.pick_year(rng)
         if rng.random() < 0.3:  # a summit week: many items about the same few days
             summit = rng.choice(self.summits[year])
             return summit + timedelta(days=rng.randint(0, 3)), summit
@@ -207,10 +227,10 @@ class Writer:
         it = _Item(self, doc, pub, keep)
         body: list[str] = []
         prev: date | None = None
-        for k in range(rng.choices((1, 2, 3, 4, 5), (3, 4, 4, 2, 1))[0]):
+        for k in range(EVENTS_PER_ITEM(rng)):
             d = None
             while d is None:
-                form = rng.choices(FORM_NAMES, FORM_WEIGHTS)[0]
+                form = DATE_FORM(rng)
                 if (not headed and form in NEEDS_PUB) or (k and form == "dateline") \
                         or (prev is None and form in FOLLOW_UPS):
                     continue
@@ -222,7 +242,7 @@ class Writer:
                                    "visit", "operation", "statement"))
                 body.append(self.lead_event(it, m, d, kind))
             prev = d.start if d.start == d.end and d.precision == "day" else None
-            for _ in range(rng.choices((0, 1, 2, 3), (2, 4, 3, 1))[0]):
+            for _ in range(FILLERS_PER_EVENT(rng)):
                 body.append(self.filler(m))
             if rng.random() < 0.35:
                 body.append(self.decision(it, m))
@@ -271,7 +291,7 @@ class Writer:
         digest = hashlib.blake2b(f"{self.seed}:{idx}".encode(), digest_size=8).hexdigest()
         doc = f"{idx:06d}_{digest}.txt"
         m = Mentions(self.rng, doc if keep else "")
-        items = [self.item(doc, m, keep) for _ in range(self.rng.choices((1, 2, 3, 4), (4, 3, 2, 1))[0])]
+        items = [self.item(doc, m, keep) for _ in range(ITEMS_PER_FILE(self.rng))]
         parts = ["\n\n\n".join(it.lines[0] for it in items)]
         last_pub = max(it.pub for it in items if it.pub)
         if self.rng.random() < 0.5:
