@@ -206,6 +206,17 @@ def test_weekday_before_the_window_is_left_out() -> None:
     assert find_dates(text, at) == [raw(text, "5 March", None, 3, 5)]
 
 
+@pytest.mark.parametrize("sentence,start_at,expected", [
+    ("in the fourth quarter of 2023", "quarter", [("2023", 2023, None, None, {"precision": "year", "bare_year": True})]),
+    ("On the same day, they met.", "same", []),
+    ("the exercise “Combat Brotherhood-2023” began", "Brotherhood",
+     [("Brotherhood-2023", 2023, None, None, {"precision": "year", "bare_year": True, "in_name": True})]),
+], ids=["quarter-word-outside", "relative-phrase-cut", "name-cut"])
+def test_dates_never_start_before_the_window(sentence: str, start_at: str, expected: list[tuple]) -> None:
+    want = [raw(sentence, w, y, m, d, **kw) for w, y, m, d, kw in expected]
+    assert find_dates(sentence, sentence.index(start_at)) == want
+
+
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_spans_are_ordered_disjoint_and_exact(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -398,8 +409,10 @@ PIECES = st.sampled_from(["5", "31", "2019", "1941", "-", "–", ".", ",", " ", 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(PIECES, max_size=25).map("".join))
-def test_any_text(text: str) -> None:
+@given(st.lists(PIECES, max_size=25).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_any_text(text: str, cut_start: int, cut_end: int) -> None:
+    lo, hi = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert all(lo <= r.span.start and r.span.end <= max(lo, hi) for r in find_dates(text, lo, hi))
     found = find_dates(text)
     assert all(r.text == text[r.span.start:r.span.end] and r.span.start < r.span.end for r in found)
     assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:]))

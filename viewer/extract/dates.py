@@ -145,13 +145,14 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [f for w in words for f in (w, w[:1].upper() + w[1:])]
 
 
-# Relative phrases, then quarter and half: each a prefix tree of words, so the scan stays fast.
-_REL_RE = re.compile(rf"(?P<w>{_trie(_cased(_RELATIVE))})(?![\w])")
-_QTR_RE = re.compile(
-    rf"(?P<w>{_trie(_cased([*_V['ordinals']['en'], *_V['ordinals']['ru']]))})"
-    rf"\s+(?P<qk>{_alt(_PERIOD)})(?:\s+of)?\s+(?:the\s+)?"
-    rf"(?:(?P<qy>{_YEAR}){_YWORD}|(?P<qr>{_REL_YEAR})|(?P<qthe>year))(?![\w])"
-)
+# Relative phrases and quarter/half words are found by their last word ("day", "year", "eve",
+# "quarter"), which is rare, and then read backwards: far fewer places to try than their first words.
+_KEYS = {p.split()[-1] for p in _RELATIVE} | set(_PERIOD)
+_KEY_RE = re.compile(rf"{_trie(_cased(_KEYS))}(?![\w])")
+_REL_BACK = re.compile(rf"(?<![\w])(?P<w>{_trie(_cased(_RELATIVE))})$")
+_QTR_BACK = re.compile(rf"(?<![\w])(?P<w>{_trie(_cased([*_V['ordinals']['en'], *_V['ordinals']['ru']]))})\s+$")
+_QTR_TAIL = re.compile(
+    rf"(?:\s+of)?\s+(?:the\s+)?(?:(?P<qy>{_YEAR}){_YWORD}|(?P<qr>{_REL_YEAR})|(?P<qthe>year))(?![\w])")
 _NAME_RE = re.compile(r"-(?P<ny>(?:1[89]|20)[0-9]{2})(?![\w]|-[0-9])")
 _NAME_BEFORE = re.compile(
     r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
@@ -229,9 +230,10 @@ def _raw(text: str, s: int, e: int, y: int | None, m: int | None, d: int | None,
     return RawDate(Span(s, e), text[s:e], y, m, d, **kw)  # type: ignore[arg-type]
 
 
-# --- the matchers: each returns the dates read at one regex match (or none) -------------------------
+# --- the matchers: each returns the dates read at one regex match (or none); a date may look back
+# before lo for context (a preceding digit, a cue word) but never starts before it ----------------
 
-def _from_num(text: str, mt: re.Match[str]) -> list[RawDate]:
+def _from_num(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     s, e, g, lead = mt.start(), mt.end(), mt.group, mt["lead"]
     before = text[s - 1] if s else " "
     if mt["iso"] or mt["num"]:
@@ -269,7 +271,7 @@ def _from_num(text: str, mt: re.Match[str]) -> list[RawDate]:
     return [_raw(text, s, e, y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
 
 
-def _from_mon(text: str, mt: re.Match[str]) -> list[RawDate]:
+def _from_mon(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     s, e, g = mt.start(), mt.end(), mt.group
     if s and text[s - 1].isalnum():
         return []
@@ -302,29 +304,35 @@ def _from_mon(text: str, mt: re.Match[str]) -> list[RawDate]:
     return [_raw(text, s, e, y, m1, None, precision="month")]
 
 
-def _from_word(text: str, mt: re.Match[str]) -> list[RawDate]:
-    s, e, w = mt.start(), mt.end(), mt["w"].lower()
+def _from_key(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
+    s, e, key = mt.start(), mt.end(), mt.group().lower()
     if s and text[s - 1].isalnum():
         return []
-    w = " ".join(w.split())
-    if mt.re is _REL_RE:
-        kind = _RELATIVE[w]
-        e = mt.end("w")
-        prec: Precision = "year" if kind in _YEAR_RELATIVE else "day"
-        return [_raw(text, s, e, None, None, None, precision=prec, relative=kind)]
-    n, kind = _ORDINALS[w], _PERIOD[mt["qk"].lower()]
-    if kind == "half" and n > 2:
+    if key in _PERIOD:
+        ordinal = _QTR_BACK.search(text, max(lo, s - 16), s)
+        tail = _QTR_TAIL.match(text, e)
+        if ordinal is None or tail is None:
+            return []
+        n, kind = _ORDINALS[ordinal["w"].lower()], _PERIOD[key]
+        if kind == "half" and n > 2:
+            return []
+        rel = _RELATIVE[" ".join(tail["qr"].lower().split())] if tail["qr"] else "this_year" if tail["qthe"] else None
+        q = {"quarter": n} if kind == "quarter" else {"half": n}
+        return [_raw(text, ordinal.start(), tail.end(), _int(tail["qy"]), None, None, precision=kind,
+                     relative=rel, **q)]
+    phrase = _REL_BACK.search(text, max(lo, e - 40), e)
+    if phrase is None:
         return []
-    rel = _RELATIVE[" ".join(mt["qr"].lower().split())] if mt["qr"] else "this_year" if mt["qthe"] else None
-    q = {"quarter": n} if kind == "quarter" else {"half": n}
-    return [_raw(text, s, e, _int(mt["qy"]), None, None, precision=kind, relative=rel, **q)]
+    kind = _RELATIVE[" ".join(phrase["w"].lower().split())]
+    prec: Precision = "year" if kind in _YEAR_RELATIVE else "day"
+    return [_raw(text, phrase.start(), e, None, None, None, precision=prec, relative=kind)]
 
 
-def _from_name(text: str, mt: re.Match[str]) -> list[RawDate]:
+def _from_name(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     s = mt.start()
     if not s or not text[s - 1].isalpha():
         return []
-    nm = _NAME_BEFORE.search(text, max(0, s - 60), s)
+    nm = _NAME_BEFORE.search(text, max(lo, s - 60), s)
     if nm is None:
         return []  # "mid-2019", "pre-2020": not a name
     start = nm.start("q") if nm["q"] else nm.start("w")
@@ -332,8 +340,7 @@ def _from_name(text: str, mt: re.Match[str]) -> list[RawDate]:
                  in_name=True)]
 
 
-_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_REL_RE, _from_word), (_QTR_RE, _from_word),
-             (_NAME_RE, _from_name))
+_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_KEY_RE, _from_key), (_NAME_RE, _from_name))
 
 
 def _scan(text: str, start: int, end: int) -> list[RawDate]:
@@ -341,7 +348,7 @@ def _scan(text: str, start: int, end: int) -> list[RawDate]:
     for pattern, read in _MATCHERS:
         pos, search = start, pattern.search
         while (mt := search(text, pos, end)) is not None:
-            got = read(text, mt)
+            got = read(text, mt, start)
             found += got
             # after a rejected match look again one character on: "+7495-621-27-10" must not hide
             # a date further along, and a rejected "May I" must not swallow what follows
