@@ -4,15 +4,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
 
 from viewer.extract.dates import DateContext, RawDate, YearHint, resolve
 from viewer.extract.vocabulary import DocumentScan, kinds
+from viewer.resources import load_json
 from viewer.records import DateMention, DateValue, Event, Item, Sentence, Span
 
-_TITLE_MAX = 90
+_TITLE_MAX = 72
+_OF_PHRASE = re.compile(r"\s+of\s+[^,;:.]*?(?=\s+(?:was|were|is|are|will|would|has|have|took|held|hosted|in|on|at|with|and|"
+                        r"under|as|for|from)\s|[,;:.(]|$)")
 # Where a happening's noun phrase ends: its verb, a clause break, or the next preposition of place.
 _PHRASE_END = re.compile(r"\s+(?:was|were|is|are|has|have|will|took|held|hosted|takes|with|between|"
-                         r"under|during|at|in|on|from|to)\s|[,;:(]|\s[–—-]\s")
+                         r"under|during|at|in|on|from|to|and|of|as)\s|[,;:(]|\s[–—-]\s")
 _DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their)\s+)$", re.IGNORECASE)
 _EVENT_PRECISIONS = {"day", "month", "quarter", "half"}
 
@@ -55,33 +60,62 @@ def date_sentence(sentence: Sentence, raws: Sequence[RawDate], published_text: s
     return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future)
 
 
-def _title(text: str, clause: Span, cue_at: int | None) -> str:
-    """A short title: the happening's noun phrase ("Session of the CSTO Collective Security Council")."""
-    if cue_at is not None:
-        start = cue_at
-        if m := _DETERMINER.search(text, clause.start, cue_at):
-            start = m.end()
-        # take a preceding adjective or two ("joint training", "working meeting")
-        lead = text[clause.start:start].rstrip()
-        words = lead.split()
-        for word in reversed(words[-2:]):
-            if not word[:1].islower() or word in ("a", "an", "the", "of", "on", "and"):
+_VERB_CUE = re.compile(r"^(?:met|was|were|visited|arrived|said|noted|stated|declared|held)\b", re.IGNORECASE)
+_KIND_LABEL = {"session": "Session", "meeting": "Meeting", "consultation": "Consultations",
+               "exercise": "Exercise", "course": "Course", "visit": "Visit", "appointment": "Appointment",
+               "statement": "Statement", "planned": "Planned", "operation": "Operation", "other": "Event"}
+
+
+def _noun_phrase(text: str, clause: Span, cue_at: int) -> str:
+    """The happening's noun phrase around its cue: "joint meeting of the Council of Foreign Ministers"."""
+    start = cue_at
+    if m := _DETERMINER.search(text, clause.start, cue_at):
+        start = m.end()
+    else:  # take up to two modifiers before the cue ("joint training", "working meeting")
+        for word in reversed(text[clause.start:start].split()[-2:]):
+            if not word[:1].islower() or word in _never_adjective() or word.endswith(("ed", ",")):
                 break
-            start -= len(word) + 1
-        end_match = _PHRASE_END.search(text, cue_at + 1, clause.end)
-        end = end_match.start() if end_match else clause.end
-        # keep "of the X" attached: "session of the Collective Security Council"
-        of = re.match(r"\s+of\s+[^,;:.]*?(?=\s+(?:was|were|is|took|held|hosted|in|on|at|with)\s|[,;:.]|$)",
-                      text[end:clause.end])
-        if of:
-            end += of.end()
-        phrase = " ".join(text[start:end].split())
-    else:
-        phrase = " ".join(text[clause.start:clause.end].split())
+            start = text.rindex(word, clause.start, start)
+    end_match = _PHRASE_END.search(text, cue_at + 1, clause.end)
+    end = end_match.start() if end_match else clause.end
+    of = _OF_PHRASE.match(text, end, clause.end)
+    if of:  # keep "of the X" attached: "session of the Collective Security Council"
+        end = of.end()
+    return " ".join(text[start:end].split())
+
+
+def title_for(text: str, clause: Span, cue_at: int | None, kind: str, place: str | None,
+              people: Sequence[str] = ()) -> str:
+    """A short title for the timeline and lists, built from the sentence, never longer than a line."""
+    phrase = _noun_phrase(text, clause, cue_at) if cue_at is not None else ""
+    if not phrase or _VERB_CUE.match(phrase) or " " not in phrase:
+        label = _KIND_LABEL.get(kind, "Event") if not phrase or _VERB_CUE.match(phrase) \
+            else phrase[:1].upper() + phrase[1:]
+        if kind == "visit" and place:
+            phrase = f"Visit to {place}"
+        elif people:
+            phrase = f"{label} with {people[-1]}"
+        elif place:
+            phrase = f"{label} in {place}"
+        else:
+            phrase = label
     phrase = phrase.strip(" ,.;:\"“”«»")
     if len(phrase) > _TITLE_MAX:
-        phrase = phrase[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
+        phrase = phrase[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return phrase[:1].upper() + phrase[1:]
+
+
+@cache
+def _never_adjective() -> frozenset[str]:
+    data: Any = load_json("events.json")
+    return frozenset(data["title_adjectives_never"])
+
+
+def with_people(event: Event, people: Sequence[str]) -> Event:
+    """The event with its people; a bare title ("Meeting") names the last person it was with."""
+    if people and (event.title in _KIND_LABEL.values() or " " not in event.title):
+        return replace(event, people=tuple(people), title=f"{event.title} with {people[-1]}")
+    return replace(event, people=tuple(people))
 
 
 def _clauses(text: str, sentence: Sentence) -> list[Span]:
@@ -111,10 +145,11 @@ def events_in(scan: DocumentScan, doc: str, dated: DatedSentence) -> list[Event]
             kind = found[0] if found else "other"
             if future and kind != "appointment":
                 kind = "planned"
+            place = scan.place_in(clause.start, clause.end) or sentence_place
             out.append(Event(
                 doc=doc, item=s.item, sentence=s.index, date=mention.value, date_span=mention.span,
-                kind=kind, title=_title(text, clause, found[1] if found else None),
-                place=scan.place_in(clause.start, clause.end) or sentence_place,
+                kind=kind, title=title_for(text, clause, found[1] if found else None, kind, place),
+                place=place,
                 bodies=scan.bodies_in(clause.start, clause.end), people=(),
                 text=s.text, span=s.span))
     return out

@@ -10,7 +10,7 @@ from typing import TypeVar
 from viewer.extract.dates import find_dates, hints_from_dates
 from viewer.extract.decisions import cues as decision_cues
 from viewer.extract.decisions import find_decisions
-from viewer.extract.events import DatedSentence, date_sentence, events_in, merge_item_events
+from viewer.extract.events import DatedSentence, date_sentence, events_in, merge_item_events, with_people
 from viewer.extract.items import split_items
 from viewer.extract.people import PeopleIndex, find_people
 from viewer.extract.sentences import split_sentences
@@ -101,7 +101,7 @@ def _with_people(events: list[Event], mentions: Sequence[PersonMention],
         name = names[m.surface]
         if name and name not in by_sentence.setdefault(m.sentence, []):
             by_sentence[m.sentence].append(name)
-    return [replace(e, people=tuple(by_sentence.get(e.sentence, ()))) for e in events]
+    return [with_people(e, by_sentence.get(e.sentence, ())) for e in events]
 
 
 def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequence[Item],
