@@ -67,6 +67,15 @@ def found(text: str) -> list[tuple[str, str | None]]:
     ("Signed: Bordyuzha N.N.", [("Bordyuzha N.N.", None)]),
     # a form of address makes a lone surname a name
     ("The report was presented by Mr. Kulubaev.", [("Kulubaev", None)]),
+    # hyphenated titles; a title split by "and"
+    ("SCO Secretary-General Zhang Ming attended.", [("Zhang Ming", "SCO Secretary-General")]),
+    ("He met the Ambassador Extraordinary and Plenipotentiary of the Republic of India to the Russian "
+     "Federation Pavan Kapoor.",
+     [("Pavan Kapoor", "Ambassador Extraordinary and Plenipotentiary of the Republic of India to the "
+                       "Russian Federation")]),
+    # a place between the title and the name is not a name
+    ("Welcomed by the Governor of the Nizhny Novgorod Region Gleb Nikitin, the delegates arrived.",
+     [("Gleb Nikitin", "Governor of the Nizhny Novgorod Region")]),
     # a title-case headline: names by their own shape only
     ("CSTO Secretary General Imangali Tasmagambetov Met With Kakha Imnadze", [
         ("Imangali Tasmagambetov", "CSTO Secretary General"), ("Kakha Imnadze", None)]),
@@ -106,6 +115,8 @@ def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> No
     "Opening the session, the Secretary General thanked the Kyrgyz Republic.",
     "The Collective Security Treaty Organization and the United Nations signed the Memorandum.",
     "CSTO Secretary General Took Part In The Youth Forum",
+    "The Head of the Mission visited the Veliky Novgorod Kremlin and studied Radical Islam Ideology.",
+    "Chairman of the Primakov Readings Organizing Committee spoke about the Valdai Club.",
     "Deputy Secretary General Holds Talks With Ambassador Of Mongolia",
 ])
 def test_not_people(text: str) -> None:

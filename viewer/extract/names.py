@@ -39,6 +39,7 @@ class Vocabulary:
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads and modifiers: words of a role, never of a name
     honorifics: frozenset[str]
+    not_name_endings: tuple[str, ...]
     surname_suffixes: tuple[str, ...]
 
 
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         role_heads=heads,
         role_words=heads | modifiers,
         honorifics=frozenset(w.casefold() for w in load_lines("people", "honorifics.txt")),
+        not_name_endings=tuple(load_lines("people", "not_name_endings.txt")),
         surname_suffixes=tuple(load_lines("people", "surname_suffixes.txt")),
     )
 
@@ -73,6 +75,8 @@ def token_kind(token: str) -> str:
         return "S"  # "Yu" of "A.Yu." whose full stop a splitter took away
     if low in v.role_words:
         return "R"
+    if "-" in low and any(part in v.role_words for part in low.split("-")):
+        return "R"  # Secretary-General, Vice-Chairman
     if low in v.not_names or (token.isupper() and len(token) > 1):
         return "S"
     if "-" in low and any(part in v.not_names for part in low.split("-")):
@@ -85,6 +89,8 @@ def token_kind(token: str) -> str:
         return "F"
     if "-" in token and any(skeleton(p) in v.first_names for p in token.split("-") if p):
         return "F"
+    if latin.endswith(v.not_name_endings):
+        return "S"
     if any(latin.endswith(x) and len(latin) >= len(x) + 3 for x in v.surname_suffixes):
         return "L"
     if latin.endswith("ing"):
@@ -148,11 +154,12 @@ def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) 
         return [(max(lo, hi - 2), hi, True)]  # "Mr. Ivanov", "Dr Kakha Imnadze"
     if title_case:
         return []  # in a headline every word is capitalised: only the name's own shape counts
-    if n >= 3 and kinds[hi - 2] == "P":
-        return [(hi - 3, hi, False)]
-    if n >= 2:
-        # an unlisted given name: the two words closest to a role before, if one is stated
-        return [(hi - 2, hi, False)]
+    if n == 3 and kinds[hi - 2] == "P":
+        return [(lo, hi, False)]
+    if n == 2:
+        # an unlisted given name: a name if a role is stated beside it (longer runs of unknown
+        # capitalised words are organisations and places far more often than names)
+        return [(lo, hi, False)]
     if n == 1 and before == "R" and kinds[lo] in "CL":
         return [(lo, hi, False)]  # "President Tokayev": a bare surname after a title
     return []

@@ -18,9 +18,10 @@ _CUT_INITIAL = re.compile(
     r"(?:^|[\s(])(?:(?:Mrs|Mr|Ms|Dr)|((?:[A-ZА-ЯЁ]\.\s?)*(?:Yu|Ya|Ye|Yo|Zh|Sh|Ch|Kh|Ts|[A-ZА-ЯЁ])))\.\s*$")
 _FIRST_WORD = re.compile(r"\s*([A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*)")
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][^\W\d_]+)[ \t]+$")
-# A weak candidate straight after one of these small words is part of a longer title or
-# organisation ("the Special Representative for Central Asia"), not a name after a title.
-_WEAK_AFTER = re.compile(r"(?:\b(?:of|for|in|at|on|from|to|by|with|and)\s+)$", re.IGNORECASE)
+# A weak candidate straight after one of these small words is part of a longer title, place or
+# organisation ("the Special Representative for Central Asia", "the Nizhny Novgorod region"),
+# not a name after a title.
+_WEAK_AFTER = re.compile(r"(?:\b(?:the|a|an|of|for|in|at|on|from|to|by|with|and)\s+)$", re.IGNORECASE)
 
 
 def _mention(doc: str, s: Sentence, start: int, end: int, text: str,

@@ -38,17 +38,26 @@ def _inside_role(word: str) -> bool:
 
 def _has_head(toks: list[Tok]) -> bool:
     heads = vocabulary().role_heads
-    return any(t[2].casefold() in heads for t in toks)
+    return any(t[2].casefold() in heads or ("-" in t[2] and any(
+        part in heads for part in t[2].casefold().split("-"))) for t in toks)
 
 
 def _trim(toks: list[Tok]) -> list[Tok]:
     conn = _connectors()
     a, b = 0, len(toks)
-    while a < b and (toks[a][2].casefold() in conn or toks[a][2] in _DASHES or toks[a][2].startswith("(")):
+    while a < b and (toks[a][2].casefold() in conn or toks[a][2] in _DASHES or toks[a][2].startswith("(")
+                     or _opening_verb(toks, a, b)):
         a += 1
     while b > a and (toks[b - 1][2].casefold() in conn or toks[b - 1][2] in _DASHES):
         b -= 1
     return toks[a:b]
+
+
+def _opening_verb(toks: list[Tok], a: int, b: int) -> bool:
+    """A verb opening the sentence before a title: "Welcomed by the Governor ...", "Meeting the ..."."""
+    word = toks[a][2].casefold()
+    return (a + 1 < b and word.endswith(("ed", "ing")) and word not in vocabulary().role_words
+            and toks[a + 1][2].casefold() in _connectors())
 
 
 def role_before(text: str, lo: int, name_start: int) -> tuple[int, int] | None:
