@@ -124,7 +124,7 @@ _NUM_RE = re.compile(
     rf"|(?P<dx>(?P<dx_d1>{_DAY1}){_OF}(?P<dx_m1>{_MON})(?:\s*,?\s*(?P<dx_y1>{_YEAR}))?{_SEP_NOAND}"
     rf"(?P<dx_d2>{_DAY}){_OF}(?P<dx_m2>{_MON}){_ytail('dx_y')})"
     rf"|(?P<dm>(?P<dm_d>{_DAY1}){_OF}(?P<dm_m>{_MON}){_ytail('dm_y')})"
-    rf"|(?P<yr>(?P<yr_y1>[0-9]{{3}})(?![0-9])(?:\s*(?:{_DASH})\s*(?P<yr_y2>{_YEAR}|[0-9]{{2}}(?![0-9])))?)"
+    rf"|(?P<yr>(?P<yr_y1>[0-9]{{3}})(?![0-9])(?:{_SEP_NOAND}(?P<yr_y2>{_YEAR}|[0-9]{{2}}(?![0-9])))?)"
     rf")"
 )
 # Month-led forms: the month is matched once, the tails are the alternatives.
@@ -156,7 +156,7 @@ _QTR_TAIL = re.compile(
 _NAME_RE = re.compile(r"-(?P<ny>(?:1[89]|20)[0-9]{2})(?![\w]|-[0-9])")
 _NAME_BEFORE = re.compile(
     r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
-_PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,]*$")
+_PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,-]*$")  # "in 2019", "mid-December"
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY})\s*,?\s*(?:the\s+)?$")
 _DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _YEAR_AFTER = re.compile(rf"\s*(?:{_alt(_V['year_words'])})(?![\w])")
