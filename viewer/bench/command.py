@@ -44,6 +44,7 @@ def run_one(n: int, workdir: Path, jobs: int | None, log: Any) -> dict[str, Any]
     from viewer.store.db import open_store
 
     notes: list[str] = []
+    r = m.Repeats(quick=n < 1000)
     root = workdir / f"events_{n}"
     t0 = time.perf_counter()
     corpus = generate(n, root, truth_docs=None if n <= FULL_TRUTH_EVENTS else SAMPLE_DOCS)
@@ -53,19 +54,19 @@ def run_one(n: int, workdir: Path, jobs: int | None, log: Any) -> dict[str, Any]
     db = root / "store.db"
     built = m.guarded("build", lambda: m.build(corpus, db, jobs), notes)
     run.update(built or {"build_s": None, "build_mb_per_s": None, "store_mb": None})
-    log(f"[{n}] build {run.get('build_s')} s")
+    log(f"[{n}] build {run.get('build_s')} s, {run.get('store_mb')} MB")
     store = m.guarded("open", lambda: open_store(db, create=False), notes) if built else None
-    run["add_one_s"] = m.guarded("add", lambda: m.add_one(store, corpus), notes) if store else None
-    run["frame_ms"] = m.guarded("frames", lambda: m.frames(store), notes) if store else None
+    run["add_one_s"] = m.guarded("add", lambda: m.add_one(store, corpus, r.add), notes) if store else None
+    run["frame_ms"] = m.guarded("frames", lambda: m.frames(store, r=r), notes) if store else None
     log(f"[{n}] frames {run['frame_ms']}")
-    filtered = m.guarded("filters", lambda: m.filters(store, root), notes) if store else None
+    filtered = m.guarded("filters", lambda: m.filters(store, root, r.filters), notes) if store else None
     run["filter_ms"], run["filter_path"] = filtered or (None, None)
     log(f"[{n}] filters {run['filter_ms']}")
-    exported = m.guarded("export", lambda: m.export_1000(store, root), notes) if store else None
+    exported = m.guarded("export", lambda: m.export_1000(store, root, r.export), notes) if store else None
     run.update(exported or {"export_1000_s": None, "export_pages": None})
     if store:
         store.close()
-    cold = m.guarded("cold start", lambda: m.cold_start(db), notes) if built else None
+    cold = m.guarded("cold start", lambda: m.cold_start(db, r.cold), notes) if built else None
     run.update(cold or {"cold_start_s": None, "rss_mb": None})
     log(f"[{n}] cold start {run.get('cold_start_s')} s, rss {run.get('rss_mb')} MB")
     run["accuracy"] = m.guarded("accuracy", lambda: m.accuracy(corpus), notes)

@@ -16,6 +16,14 @@ import numpy as np
 from viewer.bench.generate import Corpus, Writer
 
 FRAME_W, FRAME_H = 1600, 600
+
+
+class Repeats:
+    """How many times each latency is sampled; a smoke run (under 1,000 events) samples a few only."""
+
+    def __init__(self, quick: bool = False) -> None:
+        self.frames, self.sequence, self.filters = (5, 20, 3) if quick else (30, 200, 15)
+        self.cold, self.export, self.add = (1, 1, 1) if quick else (5, 3, 3)
 Stats = dict[str, float]
 
 
@@ -84,7 +92,7 @@ def add_one(store: Any, corpus: Corpus, repeats: int = 3) -> Stats:
     return {"p50": round(float(np.median(samples)), 3), "max": round(max(samples), 3)}
 
 
-def cold_start(db: Path, repeats: int = 3) -> dict[str, Any]:
+def cold_start(db: Path, repeats: int = 5) -> dict[str, Any]:
     samples, rss, what = [], [], ""
     for _ in range(repeats):
         out, launched = _probe("coldstart", str(db), timeout=120, home=db.parent / "home")
@@ -110,7 +118,7 @@ def _timeline_view() -> Any:
     return view
 
 
-def frames(store: Any, columns: Any = None) -> dict[str, Stats]:
+def frames(store: Any, columns: Any = None, r: Repeats = Repeats()) -> dict[str, Stats]:
     """Paint times of the timeline on the whole store (or on given columns), rendered into an image."""
     from PySide6.QtGui import QImage
 
@@ -131,20 +139,21 @@ def frames(store: Any, columns: Any = None) -> dict[str, Stats]:
     busiest = float(np.bincount(data.start - first).argmax() + first) if len(data) else 0.0
     out: dict[str, Stats] = {}
     view.zoom_fit()
-    out["fit"] = percentiles(timed(paint, 30))
+    out["fit"] = percentiles(timed(paint, r.frames))
     view.set_visible_range(busiest - 182.6, busiest + 182.6)
-    out["year"] = percentiles(timed(paint, 30))
+    out["year"] = percentiles(timed(paint, r.frames))
     view.set_visible_range(busiest - 3.5, busiest + 3.5)
-    out["week"] = percentiles(timed(paint, 30))
+    out["week"] = percentiles(timed(paint, r.frames))
     view.zoom_fit()
     a, b = view.visible_range()
     rng = np.random.default_rng(7)
     steps = []
-    for i in range(200):  # zoom in about the busy years, pan about, zoom back out
+    for i in range(r.sequence):  # zoom in about the busy years, pan about, zoom back out
         span = b - a
-        if i < 80 or i >= 140:
-            factor = 1 / 1.12 if i < 80 else 1.12
-            anchor = a + span * float(rng.uniform(0.3, 0.7)) if i >= 140 else busiest
+        phase = i * 200 // r.sequence  # the same script, shorter in a smoke run
+        if phase < 80 or phase >= 140:
+            factor = 1 / 1.12 if phase < 80 else 1.12
+            anchor = a + span * float(rng.uniform(0.3, 0.7)) if phase >= 140 else busiest
             a, b = anchor - (anchor - a) * factor, anchor + (b - anchor) * factor
         else:
             shift = span * float(rng.uniform(-0.15, 0.15))
@@ -208,7 +217,7 @@ def filters(store: Any, root: Path, repeats: int = 15) -> tuple[dict[str, Stats]
     return out, how
 
 
-def export_1000(store: Any, out_dir: Path) -> dict[str, Any]:
+def export_1000(store: Any, out_dir: Path, repeats: int = 3) -> dict[str, Any]:
     from viewer.export.pdf import export_events
     from viewer.store.queries import event_ids
 
@@ -217,7 +226,7 @@ def export_1000(store: Any, out_dir: Path) -> dict[str, Any]:
     picked = ids[len(ids) // 3: len(ids) // 3 + 1000]
     out = out_dir / "export_1000.pdf"
     seconds, result = [], None
-    for _ in range(3):
+    for _ in range(repeats):
         t0 = time.perf_counter()
         result = export_events(store, picked, out, "1,000 events, benchmark selection")
         seconds.append(time.perf_counter() - t0)
