@@ -153,8 +153,9 @@ def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
 
     if raw.relative == "eve" and prev is not None and raw.month is not None:
         # "On the eve, on November 27" after a session on November 28: the year of that session
-        period = _period(raw, prev.start.year)
-        if period is not None and period[0] + timedelta(days=1) == prev.start:
+        eve = prev.start - timedelta(days=1)
+        period = _period(raw, eve.year)
+        if period is not None and period[0] == eve:
             return _value(period, raw, "inferred",
                           f"year of the previous event: on the eve of {prev.start.isoformat()}")
 
