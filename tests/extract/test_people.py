@@ -96,6 +96,19 @@ def test_names_and_roles(text: str, expected: list[tuple[str, str | None]]) -> N
     ("with the participation of the CSTO Deputy Secretary General S. Orlov and the CSTO Deputy "
      "Secretary General T. Baimukhanov.",
      [("S. Orlov", "CSTO Deputy Secretary General"), ("T. Baimukhanov", "CSTO Deputy Secretary General")]),
+    # appositions in a semicolon list; titles ending in "National People's Congress" or "Foreign
+    # Policy" name no one
+    ("It was attended by Arman Kenzhebekov, Chairman of the Senate of Kazakhstan; Wei Dong, Chairman "
+     "of the National People’s Congress; and Omid Rahimi, Head of the Commission on Foreign Policy.",
+     [("Arman Kenzhebekov", "Chairman of the Senate of Kazakhstan"),
+      ("Wei Dong", "Chairman of the National People’s Congress"),
+      ("Omid Rahimi", "Head of the Commission on Foreign Policy")]),
+    # an article opens a title: the title of someone unnamed before it is not part of it
+    ("At the invitation of the President of Mongolia, the CSTO Secretary General I. Petrenko arrived.",
+     [("I. Petrenko", "CSTO Secretary General")]),
+    # two given names
+    ("Mr. Carlos Miguel Herrera, Ambassador of Nicaragua, was received.",
+     [("Carlos Miguel Herrera", "Ambassador of Nicaragua")]),
     # a surname alone, later in the same document, as the person named in full
     ("Valentin Petrov opened the meeting. Then Petrov said that the plan was adopted.",
      [("Valentin Petrov", None), ("Petrov", None)]),

@@ -124,6 +124,8 @@ def _match_at(kinds: str, i: int) -> int:
             return 3  # unlisted given name, then patronymic and surname
         if rest[0] in "CGL" and rest[1] in "CGL" and rest[2] == "P":
             return 3  # surname, unlisted given name, patronymic
+    if len(rest) == 3 and rest[0] == "F" and rest[1] == "F" and rest[2] in "CGL":
+        return 3  # Jean Claude Juncker: two given names
     if len(rest) >= 2 and rest[0] == "F" and rest[1] in "CFGLP":
         return 2  # Antonio Guterres
     if len(rest) >= 2 and rest[0] in "CL" and rest[1] == "L":
@@ -174,6 +176,7 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
     kinds = "".join(token_kind(t[2]) for t in toks)
     title_case = any(t[2].casefold() in _SMALL_WORDS for t in toks[1:])
+    heads = vocabulary().role_heads
     out: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(kinds):
@@ -184,8 +187,10 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
         while j < len(kinds) and kinds[j] not in "RSH":
             j += 1
         before = kinds[i - 1] if i > 0 else ""
-        if before == "R" and j < len(kinds) and j - i == 1:
-            before = ""  # a bare surname after a title must end the run: not "President Putin Street"
+        if before == "R" and j - i == 1 and (j < len(kinds) or toks[i - 1][2].casefold() not in heads):
+            # a bare surname must follow a title's head and end the run: "President Putin",
+            # not "President Putin Street" nor "Foreign Policy"
+            before = ""
         for a, b, strong in _segment_names(kinds, i, j, before, title_case):
             out.append((toks[a][0], toks[b - 1][1], strong))
         i = j

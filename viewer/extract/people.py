@@ -21,7 +21,7 @@ _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][^\W\d_]+)[ \t]+$")
 # A weak candidate straight after one of these small words is part of a longer title, place or
 # organisation ("the Special Representative for Central Asia", "the Nizhny Novgorod region"),
 # not a name after a title.
-_WEAK_AFTER = re.compile(r"(?:\b(?:the|a|an|of|for|in|at|on|from|to|by|with|and)\s+)$", re.IGNORECASE)
+_WEAK_AFTER = re.compile(r"(?:\b(?:the|a|an|of|for|in|at|on)\s+)$", re.IGNORECASE)
 
 
 def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
@@ -51,6 +51,8 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None) ->
     cut = _cut_initial(text, s) if prev is not None else None
     if cut is not None and not any(c.start < cut.end for c in found):
         found.insert(0, cut)
+    # weak candidates right after "the", "of"...: parts of places and bodies, not names
+    found = [c for c in found if c.strong or not _WEAK_AFTER.search(text, max(lo, c.start - 6), c.start)]
     out: list[PersonMention] = []
     bound = lo
     for k, c in enumerate(found):
@@ -59,7 +61,7 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None) ->
         if role is None:
             nxt = found[k + 1].start if k + 1 < len(found) else hi
             role = role_after(text, c.end, nxt, next_name=k + 1 < len(found))
-        if not c.strong and (role is None or _WEAK_AFTER.search(text, max(lo, c.start - 6), c.start)):
+        if not c.strong and role is None:
             continue
         out.append(_mention(doc, s, c.start, c.end, text, role))
         bound = c.end

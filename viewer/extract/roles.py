@@ -14,6 +14,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
 _LOOK = 400  # a role is never longer than this many characters
 _REACH = (48, 160, _LOOK)
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @cache
@@ -107,6 +108,8 @@ def _role_ending(window: str, whole: bool) -> tuple[int, int] | None:
         pending = []
         if trimmed and _has_head(trimmed):
             chosen = trimmed + chosen
+            if joined[0][2].casefold() in _ARTICLES:
+                break  # "of the Prime Minister of India, the Secretary General X": the article opens this title
         elif sep == "and" and trimmed:
             pending = joined  # "Minister of Industry and Trade": "Trade" belongs to the title
         else:
