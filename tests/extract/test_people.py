@@ -76,6 +76,11 @@ def found(text: str) -> list[tuple[str, str | None]]:
     # a place between the title and the name is not a name
     ("Welcomed by the Governor of the Nizhny Novgorod Region Gleb Nikitin, the delegates arrived.",
      [("Gleb Nikitin", "Governor of the Nizhny Novgorod Region")]),
+    # surnames in capitals
+    ("According to CSTO Secretary General Stanislav ZAS, the situation remains complicated.",
+     [("Stanislav ZAS", "CSTO Secretary General")]),
+    ("KHACHATUROV Yuri Grigorievich\nSecretary General of the CSTO",
+     [("KHACHATUROV Yuri Grigorievich", "Secretary General of the CSTO")]),
     # a title-case headline: names by their own shape only
     ("CSTO Secretary General Imangali Tasmagambetov Met With Kakha Imnadze", [
         ("Imangali Tasmagambetov", "CSTO Secretary General"), ("Kakha Imnadze", None)]),

@@ -61,8 +61,8 @@ def vocabulary() -> Vocabulary:
 
 
 # Token kinds: I initial, F known given name, P patronymic, L word with a surname's ending,
-# G word ending in -ing, C other capitalised word, H form of address, R role word,
-# S never part of a name.
+# G word ending in -ing, C other capitalised word, A word in capitals, H form of address,
+# R role word, S never part of a name.
 @lru_cache(maxsize=65536)
 def token_kind(token: str) -> str:
     v = vocabulary()
@@ -77,8 +77,10 @@ def token_kind(token: str) -> str:
         return "R"
     if "-" in low and any(part in v.role_words for part in low.split("-")):
         return "R"  # Secretary-General, Vice-Chairman
-    if low in v.not_names or (token.isupper() and len(token) > 1):
+    if low in v.not_names:
         return "S"
+    if token.isupper() and len(token) > 1:
+        return "A"  # an abbreviation, or a surname in capitals ("Stanislav ZAS")
     if "-" in low and any(part in v.not_names for part in low.split("-")):
         return "S"
     latin = transliterate(low)
@@ -167,6 +169,17 @@ def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) 
     return []
 
 
+def _capital_surnames(kinds: str) -> str:
+    """Words in capitals are abbreviations, save a surname after a given name ("Stanislav ZAS")
+    or before a given name and patronymic ("SEMERIKOV Valery Anatolyevich")."""
+    out = []
+    for i, k in enumerate(kinds):
+        if k == "A" and ((i > 0 and kinds[i - 1] == "F") or kinds[i + 1:i + 3] == "FP"):
+            k = "C"
+        out.append("S" if k == "A" else k)
+    return "".join(out)
+
+
 @lru_cache(maxsize=65536)
 def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
     """Names in one run of capitalised words, as (start, end, strong) offsets into the run.
@@ -175,6 +188,8 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
     """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
     kinds = "".join(token_kind(t[2]) for t in toks)
+    if "A" in kinds:
+        kinds = _capital_surnames(kinds)
     title_case = any(t[2].casefold() in _SMALL_WORDS for t in toks[1:])
     heads = vocabulary().role_heads
     out: list[tuple[int, int, bool]] = []
