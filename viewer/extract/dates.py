@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from viewer.extract.date_resolve import DateContext, YearHint, hints_from_dates, resolve
 from viewer.records import Precision, Span
@@ -41,7 +42,7 @@ class RawDate:
 
 # --- vocabulary -> patterns (built once) -----------------------------------------------------------
 
-_V: dict = load_json("dates.json")  # type: ignore[assignment]
+_V: dict[str, Any] = load_json("dates.json")  # type: ignore[assignment]
 _MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -54,14 +55,14 @@ def _variants(word: str, lang: str) -> set[str]:
 
 def _trie(words: Iterable[str]) -> str:
     """A regex matching any of words, factored by prefix: each position costs a few comparisons."""
-    root: dict = {}
+    root: dict[str, Any] = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def render(node: dict) -> str:
+    def render(node: dict[str, Any]) -> str:
         alts = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -71,7 +72,7 @@ def _trie(words: Iterable[str]) -> str:
     return render(root)
 
 
-def _names(entries: list[dict]) -> tuple[dict[str, int], str]:
+def _names(entries: list[dict[str, Any]]) -> tuple[dict[str, int], str]:
     """name (lower case, no dot) -> number, and a regex for any of the names as written."""
     lookup: dict[str, int] = {}
     full: set[str] = set()
@@ -265,10 +266,10 @@ def _from_num(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
         return [_raw(text, s, e, y, m, d1, end_year=y, end_month=m, end_day=d2)]
     y2, m1, m2 = _int(g("dx_y")), _month(g("dx_m1")), _month(g("dx_m2"))
     d1, d2 = _int(lead + g("dx_d1")), _int(g("dx_d2"))
-    y1 = _int(g("dx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
-    if not (_ok(y1, m1, d1) and _ok(y2, m2, d2)):
+    ys = _int(g("dx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
+    if not (_ok(ys, m1, d1) and _ok(y2, m2, d2)):
         return []
-    return [_raw(text, s, e, y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
+    return [_raw(text, s, e, ys, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
 
 
 def _from_mon(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
