@@ -334,6 +334,8 @@ R = [  # (id, sentence, context, expected)
      DateValue(date(2019, 1, 1), date(2019, 12, 31), "year", "inferred", 'year from the name "Thunder-2019"')),
     ("weekday-decides", "The summit opens on Wednesday, 5 March.", DateContext(date(2024, 6, 1), "01.06.2024"),
      day(2025, 3, 5, "inferred", "year from the publication date 01.06.2024; the weekday fits 2025")),
+    ("leap-day-far", "On 29 February, the staff met.", DateContext(date(2022, 6, 1), "01.06.2022"),
+     day(2020, 2, 29, "inferred", "year from the publication date 01.06.2022")),
     ("leap-day", "On 29 February, the staff met.", DateContext(date(2021, 3, 10), "10.03.2021"),
      day(2020, 2, 29, "inferred", "year from the publication date 10.03.2021")),
 ]

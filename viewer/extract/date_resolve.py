@@ -176,6 +176,8 @@ def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
         reason += "; the same day"
 
     readings = [p for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (p := _period(raw, y))]
+    if not readings:  # 29 February: three years in a row may hold no leap day
+        readings = [p for y in range(anchor.year - 4, anchor.year + 5) if (p := _period(raw, y))]
     if raw.weekday is not None:
         fits = [p for p in readings if p[0].weekday() == raw.weekday]
         if fits:
