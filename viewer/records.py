@@ -45,8 +45,9 @@ class DateMention:
     text: str
     value: DateValue
     # "absolute" for a calendar date; "relative" for "on the eve", "the same day" and the like;
-    # "incidental" when the date only qualifies a name ("the Agreement ... of October 6, 2007").
-    role: Literal["absolute", "relative", "incidental"] = "absolute"
+    # "incidental" when the date only qualifies a name ("the Agreement ... of October 6, 2007");
+    # "dateline" for an agency's place-and-date opening ("MOSCOW, October 14 (TASS) -").
+    role: Literal["absolute", "relative", "incidental", "dateline"] = "absolute"
 
 
 @dataclass(frozen=True, slots=True)

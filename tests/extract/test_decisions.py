@@ -31,6 +31,9 @@ def clauses(text: str) -> list[tuple[str, str | None, str]]:
      [("adopted", "Collective Security Council", "The CSC adopted decisions on the budget")]),
     ("In total, during the summit, 12 documents were signed.",
      [("signed", None, "during the summit, 12 documents were signed")]),
+    ("The CFM adopted a Statement on Afghanistan and approved the Plan of consultations for 2023.",
+     [("adopted", "Council of Foreign Ministers", "The CFM adopted a Statement on Afghanistan"),
+      ("approved", "Council of Foreign Ministers", "approved the Plan of consultations for 2023")]),
     # not decisions: a participle, an adjective, a future, a plain verb "taken" with no decision in it
     ("The Memorandum signed in May 2016 remains in force.", []),
     ("The draft will be approved at the next session.", []),

@@ -91,3 +91,12 @@ def test_decisions_take_their_event_date() -> None:
     [plan] = [d for d in ex.decisions if "Plan of joint exercises" in d.text]
     assert plan.kind == "approved"
     assert plan.date is not None and plan.date.start == date(2023, 5, 15)
+
+
+def test_an_agency_dateline_dates_the_news_and_is_no_event() -> None:
+    text = ("MINSK, March 3 (BelTA) - The CSTO Council of Defence Ministers held a meeting in Minsk "
+            "on March 2, 2022, the ministry said.\nOn Wednesday, March 2, the ministers also met the press.")
+    ex = extract_document(text, "t.txt")
+    assert [(e.date.start.isoformat(), e.date.certainty) for e in ex.events] == [
+        ("2022-03-02", "stated"), ("2022-03-02", "inferred")]
+    assert [m.role for m in ex.dates][:1] == ["dateline"]

@@ -17,6 +17,7 @@ _NOT_OBJECT = re.compile(r"\s*(?:[,.;:)]|$|(?:in|at|on|by|during|with|for|from|u
                          r"within|between|into|as|last|earlier|today|yesterday)\b)", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?P<agent>[A-Z][^,;:]*?)(?=,|;|:|\s+entitled|\s+on\s|\s+to\s|$)")
 # "the agreed approaches", "a signed protocol": a determiner before the verb form makes it an adjective
+_SHARED_SUBJECT = re.compile(r",?\s+and\s+(?:also\s+)?$")
 _COUNT_SUBJECT = re.compile(r"(?:\d[\d,]*|several|many|all|both|some|two|three|four|five)\s+\w+\s+\w+$",
                             re.IGNORECASE)
 _ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|this|these|those|his|her|our|newly|previously)\s+$",
@@ -49,7 +50,8 @@ def cues() -> DecisionCues:
         blocked=re.compile(rf"\b(?:{alternation(data['blocked_before'])})(?:\s+{_ADVERBS})?\s+$",
                            re.IGNORECASE),
         stops=re.compile(alternation(data["complement_stops"])
-                         + r"|,?\s+and\s+(?=(?:the|a|an|its|their|it|this|these|he|she|they)\s)"),
+                         + r"|,?\s+and\s+(?=(?:the|a|an|its|their|it|this|these|he|she|they)\s)"
+                         + rf"|,?\s+and\s+(?=(?:also\s+)?(?:{alternation(list(data['verbs']))})\b)"),
         clause_starts=re.compile(rf"(?:{alternation(data['clause_starts'])})", re.IGNORECASE),
         establish=re.compile(rf"\b(?:{alternation(data['establish_words'])})\b", re.IGNORECASE),
     )
@@ -140,6 +142,12 @@ def find_decisions(text: str, sentence: Sentence) -> list[Clause]:
                 continue
             if re.search(r"\b(?:has|have|had)\s+$", before) and verb.casefold() in c.needs_noun:
                 continue
+        shared = _SHARED_SUBJECT.search(before)
+        if shared and found and found[-1].span.end >= lo + shared.start() - 1:
+            # "The CFM adopted X and approved Y": the second clause shares the first's subject
+            clause = Span(m.start(), _complement_end(text, m.end(), hi))
+            found.append(Clause(clause, _kind(text, verb, clause), found[-1].body))
+            continue
         start = _subject_start(text, lo, m.start(), passive)
         end = _complement_end(text, m.end(), hi)
         clause = Span(start, end)

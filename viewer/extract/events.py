@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -30,6 +31,8 @@ class DatedSentence:
     mentions: tuple[DateMention, ...]
     event_dates: tuple[DateMention, ...]  # the mentions that date a happening told here
     future: bool  # the sentence speaks of a planned happening
+    published: date | None = None  # the item's anchor after this sentence (a dateline sets it)
+    published_text: str = ""
 
 
 def is_event_date(raw: RawDate) -> bool:
@@ -43,21 +46,37 @@ def _mention(raw: RawDate, value: DateValue) -> DateMention:
     return DateMention(raw.span, raw.text, value, role)  # type: ignore[arg-type]
 
 
-def date_sentence(sentence: Sentence, raws: Sequence[RawDate], published_text: str, item: Item,
-                  hints: Sequence[YearHint], previous: DateValue | None, future: bool) -> DatedSentence:
+# An agency dateline opens a line: "MOSCOW, October 14 (TASS) -", "Minsk, 5 March (BelTA) –".
+_DATELINE_LEAD = re.compile(r"^[A-ZА-ЯЁ][\w .'-]{1,30},\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([\w .'-]{1,20}\))?\s*[-–—:]")
+
+
+def is_dateline(text: str, sentence: Sentence, raw: RawDate) -> bool:
+    lead = text[sentence.span.start:raw.span.start]
+    return bool(_DATELINE_LEAD.match(lead)) and bool(_DATELINE_TAIL.match(text, raw.span.end))
+
+
+def date_sentence(text: str, sentence: Sentence, raws: Sequence[RawDate], published: date | None,
+                  published_text: str, hints: Sequence[YearHint], previous: DateValue | None,
+                  future: bool) -> DatedSentence:
     mentions, event_dates = [], []
     for raw in raws:
-        ctx = DateContext(published=item.published, published_text=published_text, hints=hints,
+        ctx = DateContext(published=published, published_text=published_text, hints=hints,
                           previous=previous, position=raw.span.start, future=future)
         value = resolve(raw, ctx)
         if value is None:
+            continue
+        if raw is raws[0] and is_dateline(text, sentence, raw):
+            # the agency's date is when the news was filed: the item's anchor, not a happening
+            mentions.append(DateMention(raw.span, raw.text, value, "dateline"))
+            published, published_text = value.start, raw.text
             continue
         mention = _mention(raw, value)
         mentions.append(mention)
         if is_event_date(raw):
             event_dates.append(mention)
             previous = value
-    return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future)
+    return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future, published, published_text)
 
 
 _VERB_CUE = re.compile(r"^(?:met|was|were|visited|arrived|said|noted|stated|declared|held)\b", re.IGNORECASE)

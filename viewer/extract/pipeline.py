@@ -38,12 +38,14 @@ def extract_document(text: str, doc: str) -> Extraction:
     dated: list[DatedSentence] = []
     events: list[Event] = []
     for item in items:
-        published_text = item.published.strftime("%d.%m.%Y") if item.published else ""
+        published = item.published
+        published_text = published.strftime("%d.%m.%Y") if published else ""
         previous = None
         item_events = []
         for s in by_item.get(item.index, []):
-            d = date_sentence(s, raws.get(s.index, []), published_text, item, hints, previous,
-                              bool(future.get(s.index)))
+            d = date_sentence(text, s, raws.get(s.index, []), published, published_text, hints,
+                              previous, bool(future.get(s.index)))
+            published, published_text = d.published, d.published_text
             dated.append(d)
             found = events_in(scan, doc, d)
             if found:
