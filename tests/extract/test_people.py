@@ -136,6 +136,8 @@ def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> No
     "The Head of the Mission visited the Veliky Novgorod Kremlin and studied Radical Islam Ideology.",
     "Chairman of the Primakov Readings Organizing Committee spoke about the Valdai Club.",
     "Deputy Secretary General Holds Talks With Ambassador Of Mongolia",
+    "CSTO Secretary General Congratulated Veterans",
+    "The CSTO Secretary General Congratulated Sportsmen",
 ])
 def test_not_people(text: str) -> None:
     assert found(text) == []

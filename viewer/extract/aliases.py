@@ -103,7 +103,8 @@ def _canonical(mentions: list[PersonMention]) -> str:
         if parts.full and not parts.patronymic and surface.count(" ") == 1:
             forms[surface] += 1
         elif parts.full:
-            built[f"{parts.first} {parts.last}"] += 1
+            # drop a patronymic, keep two given names ("Julio Antonio Garmendia") as written
+            built[f"{parts.first} {parts.last}" if parts.patronymic else surface] += 1
     for pool in (forms, built):
         latin = [f for f in pool if not has_cyrillic(f)]
         if latin or pool:

@@ -95,8 +95,8 @@ def token_kind(token: str) -> str:
         return "S"
     if any(latin.endswith(x) and len(latin) >= len(x) + 3 for x in v.surname_suffixes):
         return "L"
-    if latin.endswith("ing"):
-        return "G"  # "Congratulating Ivanov": a participle opening the sentence
+    if latin.endswith(("ing", "ed")) and len(latin) > 4:
+        return "G"  # "Congratulating Ivanov", "Congratulated Women": a verb, in a headline or opening
     return "C"
 
 
@@ -160,7 +160,7 @@ def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) 
         return []  # in a headline every word is capitalised: only the name's own shape counts
     if n == 3 and kinds[hi - 2] == "P":
         return [(lo, hi, False)]
-    if n == 2:
+    if n == 2 and kinds[lo] != "G":
         # an unlisted given name: a name if a role is stated beside it (longer runs of unknown
         # capitalised words are organisations and places far more often than names)
         return [(lo, hi, False)]
