@@ -23,7 +23,7 @@ def test_new_store_is_versioned_wal_and_marked(tmp_path: Path) -> None:
 
 
 def test_migrations_are_named_functions_from_zero() -> None:
-    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text"]
+    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary"]
 
 
 def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:
@@ -35,12 +35,17 @@ def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:
                  " VALUES (1, 'x.txt', 'x.txt', 'h', 1, 'utf-8', '', 'x')")
     conn.execute("INSERT INTO items (document_id, idx, start, end, title, text)"
                  " VALUES (1, 0, 0, 1, 'T', 'summit in Minsk')")
+    conn.execute("INSERT INTO people (id, name) VALUES (1, 'Stanislav Zas')")
+    conn.execute("INSERT INTO roles (person_id, title, key, stated_day, document_id, start, end)"
+                 " VALUES (1, 'CSTO Secretary General', 'secretary general', 737000, 1, 0, 1)")
     conn.commit()
     conn.close()
     with open_store(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         hits = store.conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'minsk'")
         assert [r[0] for r in hits] == [1]
+        summary = store.conn.execute("SELECT event_count, latest_role FROM people").fetchall()
+        assert summary == [(0, "CSTO Secretary General")]
 
 
 def _foreign_sqlite(path: Path) -> None:

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
+from store_fakes import extract
 
 from viewer.records import DateValue, Span
 from viewer.store import queries as q
 from viewer.store.db import Store
 from viewer.store.filters import EventFilter
+from viewer.store.ingest import import_paths
 from viewer.store.rows import KINDS, LANES, EventSource, StoreStats
 
 SESSION, EXERCISE, VISIT, MEETING = 1, 2, 3, 4  # event ids in the small store, in date order
@@ -153,3 +156,15 @@ def test_empty_store_answers_with_empty_values(store: Store) -> None:
     assert (q.event_ids(store), q.people(store), q.date_extent(store), q.facet_kinds(store),
             len(q.event_columns(store)), q.density(store).days.tolist()) == ([], [], None, [], 0, [])
     assert isinstance(q.event_columns(store).ids, np.ndarray)
+
+
+def test_a_role_named_alone_is_marked_and_resolvable(small_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text("# 2021-06-01 Statement\nOn 2021-06-01 the CSTO Secretary General made a "
+                    "statement.\n", encoding="utf-8")
+    import_paths(small_store, [path], jobs=1, extract=extract)
+    item = q.item_view(small_store, 5)
+    assert [(role, item.text[s.start:s.end], day) for role, s, day in item.role_mentions] == [
+        ("CSTO Secretary General", "CSTO Secretary General", date(2021, 6, 1))]
+    holder = q.holder_of_role(small_store, item.role_mentions[0][0], date(2021, 6, 1))
+    assert holder is not None and holder.name == "Stanislav Zas"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from viewer.store.schema import APPLICATION_ID, FTS, TABLES, statements
+from viewer.store.schema import APPLICATION_ID, FTS, PEOPLE_SUMMARY, TABLES, statements
 
 
 def m001_tables(conn: sqlite3.Connection) -> None:
@@ -21,8 +21,18 @@ def m002_full_text(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
 
 
+def m003_people_summary(conn: sqlite3.Connection) -> None:
+    """Each person's event count, first and last day and latest role, kept up to date by
+    imports, so the people panel reads one row per person instead of every event link."""
+    for column in ("event_count INTEGER NOT NULL DEFAULT 0", "first_day INTEGER",
+                   "last_day INTEGER", "latest_role TEXT"):
+        conn.execute(f"ALTER TABLE people ADD COLUMN {column}")
+    conn.execute(PEOPLE_SUMMARY.format(where=""))
+
+
 # MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_tables, m002_full_text]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_tables, m002_full_text, m003_people_summary]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -202,6 +202,20 @@ END;
 """
 
 
+# Recompute people's summary columns; {where} narrows it to the people an import touched.
+PEOPLE_SUMMARY = """
+UPDATE people SET
+    event_count = (SELECT count(*) FROM event_people WHERE person_id = people.id),
+    first_day = (SELECT min(e.start_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
+                 WHERE ep.person_id = people.id),
+    last_day = (SELECT max(e.end_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
+                WHERE ep.person_id = people.id),
+    latest_role = (SELECT title FROM roles WHERE person_id = people.id
+                   ORDER BY coalesce(stated_day, 0) DESC, id DESC LIMIT 1)
+{where}
+"""
+
+
 def statements(script: str) -> list[str]:
     """Split a DDL script into whole statements (trigger bodies included)."""
     out: list[str] = []

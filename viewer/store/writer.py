@@ -11,6 +11,7 @@ from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
 from viewer.store.people import match_people
 from viewer.store.rows import lane_of
+from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.tenures import role_key
 
 
@@ -84,7 +85,7 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
                      (doc_id, item_id, d.sentence, d.kind, d.body, d.text, d.span.start,
                       d.span.end, d.date.start.toordinal() if d.date else None,
                       d.date.end.toordinal() if d.date else None, event_id))
-    refresh_events(conn, set(event_ids))
+    refresh_people(conn, refresh_events(conn, set(event_ids)) | set(person_ids.values()))
     return Written(items=len(item_ids), events=len(event_ids), merged=merged,
                    people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions))
 
@@ -186,9 +187,22 @@ def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, eve
     return event_id, merged
 
 
-def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
-    """Recompute events from their sources; an event left with no source goes away."""
+def refresh_people(conn: sqlite3.Connection, person_ids: Iterable[int]) -> None:
+    ids = sorted(set(person_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        conn.execute(PEOPLE_SUMMARY.format(where=f"WHERE id IN ({', '.join('?' * len(chunk))})"),
+                     chunk)
+
+
+def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[int]:
+    """Recompute events from their sources; an event left with no source goes away.
+
+    Returns the people whose links changed, whose summaries need recomputing."""
+    people: set[int] = set()
     for event_id in sorted(event_ids):
+        people.update(r[0] for r in conn.execute(
+            "SELECT person_id FROM event_people WHERE event_id = ?", (event_id,)))
         sources = conn.execute(
             "SELECT id, certainty, reason, title, place, bodies, person_ids FROM event_sources"
             " WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
@@ -213,6 +227,8 @@ def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
         conn.execute("DELETE FROM event_people WHERE event_id = ?", (event_id,))
         conn.executemany("INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
                          [(event_id, p) for p in person_ids])
+        people.update(person_ids)
+    return people
 
 
 def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -220,14 +236,18 @@ def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
     touched = [r[0] for r in conn.execute(
         "SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?", (doc_id,))]
     conn.execute("DELETE FROM decisions WHERE document_id = ?", (doc_id,))
+    people = {r[0] for r in conn.execute("SELECT person_id FROM mentions WHERE document_id = ?"
+                                         " UNION SELECT person_id FROM roles WHERE document_id = ?",
+                                         (doc_id, doc_id))}
     conn.execute("DELETE FROM event_sources WHERE document_id = ?", (doc_id,))
-    refresh_events(conn, touched)
+    people |= refresh_events(conn, touched)
     for table in ("mentions", "roles", "dates", "items"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)"
                  " AND id NOT IN (SELECT person_id FROM roles)"
                  " AND id NOT IN (SELECT person_id FROM event_people)")
+    refresh_people(conn, people)
 
 
 def clear(conn: sqlite3.Connection) -> None:
