@@ -104,7 +104,7 @@ def _noun_phrase(text: str, clause: Span, cue_at: int) -> str:
 
 
 def title_for(text: str, clause: Span, cue_at: int | None, kind: str, place: str | None,
-              people: Sequence[str] = ()) -> str:
+              bodies: Sequence[str] = ()) -> str:
     """A short title for the timeline and lists, built from the sentence, never longer than a line."""
     phrase = _noun_phrase(text, clause, cue_at) if cue_at is not None else ""
     if not phrase or _VERB_CUE.match(phrase) or " " not in phrase:
@@ -112,16 +112,28 @@ def title_for(text: str, clause: Span, cue_at: int | None, kind: str, place: str
             else phrase[:1].upper() + phrase[1:]
         if kind == "visit" and place:
             phrase = f"Visit to {place}"
-        elif people:
-            phrase = f"{label} with {people[-1]}"
+        elif bodies:
+            phrase = f"{label} of the {bodies[0]}"
         elif place:
             phrase = f"{label} in {place}"
+        elif cue_at is None:  # nothing names the happening: the sentence's opening words will
+            phrase = " ".join(text[clause.start:clause.end].split())
         else:
             phrase = label
-    phrase = phrase.strip(" ,.;:\"“”«»")
+    phrase = _balance_quotes(phrase.strip(" ,.;:"))
     if len(phrase) > _TITLE_MAX:
         phrase = phrase[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return phrase[:1].upper() + phrase[1:]
+
+
+def _balance_quotes(phrase: str) -> str:
+    """Drop a quote mark whose partner the phrase cut off: 'Exercises "Echelon-2021' reads badly."""
+    for open_, close in (("“", "”"), ("«", "»")):
+        if phrase.count(open_) != phrase.count(close):
+            phrase = phrase.replace(open_, "").replace(close, "")
+    if phrase.count('"') % 2:
+        phrase = phrase.replace('"', "")
+    return phrase.strip()
 
 
 @cache
@@ -133,7 +145,8 @@ def _never_adjective() -> frozenset[str]:
 def with_people(event: Event, people: Sequence[str]) -> Event:
     """The event with its people; a bare title ("Meeting") names the last person it was with."""
     if people and (event.title in _KIND_LABEL.values() or " " not in event.title):
-        return replace(event, people=tuple(people), title=f"{event.title} with {people[-1]}")
+        joint = "by" if event.kind in ("visit", "statement", "appointment") else "with"
+        return replace(event, people=tuple(people), title=f"{event.title} {joint} {people[-1]}")
     return replace(event, people=tuple(people))
 
 
@@ -165,11 +178,12 @@ def events_in(scan: DocumentScan, doc: str, dated: DatedSentence) -> list[Event]
             if future and kind != "appointment":
                 kind = "planned"
             place = scan.place_in(clause.start, clause.end) or sentence_place
+            bodies = scan.bodies_in(clause.start, clause.end)
             out.append(Event(
                 doc=doc, item=s.item, sentence=s.index, date=mention.value, date_span=mention.span,
-                kind=kind, title=title_for(text, clause, found[1] if found else None, kind, place),
-                place=place,
-                bodies=scan.bodies_in(clause.start, clause.end), people=(),
+                kind=kind, title=title_for(text, clause, found[1] if found else None, kind, place,
+                                           bodies),
+                place=place, bodies=bodies, people=(),
                 text=s.text, span=s.span))
     return out
 
