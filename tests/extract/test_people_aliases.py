@@ -45,6 +45,13 @@ def groups(people: list[Person]) -> list[tuple[str, tuple[str, ...], tuple[str, 
     # an initial seen before the full name, in another document
     ([("a", "S. Ordabayev"), ("b", "Samat Ordabaev")],
      [("Samat Ordabaev", ("S. Ordabayev", "Samat Ordabaev"), ("a", "b"))]),
+    # a Russian digraph initial
+    ([("a", "Yuri Khachaturov"), ("b", "Yu. Khachaturov")],
+     [("Yuri Khachaturov", ("Yu. Khachaturov", "Yuri Khachaturov"), ("a", "b"))]),
+    # masculine and feminine given names are two people, even with one surname
+    ([("a", "Alexander Grigoryan"), ("a", "Alexandra Grigoryan")],
+     [("Alexander Grigoryan", ("Alexander Grigoryan",), ("a",)),
+      ("Alexandra Grigoryan", ("Alexandra Grigoryan",), ("a",))]),
     # one given name, different surnames: different people
     ([("a", "Vladimir Putin"), ("a", "Vladimir Voronkov"), ("a", "Vladimir Zaynetdinov")],
      [("Vladimir Putin", ("Vladimir Putin",), ("a",)), ("Vladimir Voronkov", ("Vladimir Voronkov",), ("a",)),

@@ -10,11 +10,11 @@ from rapidfuzz import fuzz
 
 from viewer.extract.names import NameParts, parse_name
 from viewer.extract.roles import split_roles
-from viewer.extract.translit import has_cyrillic, skeleton
+from viewer.extract.translit import has_cyrillic, skeleton, transliterate
 from viewer.records import Person, PersonMention, Role, Span
 
 _SURNAME_SCORE = 85.0  # rapidfuzz ratio of folded surnames: Jeenbekov/Jeebekov pass, Zas/Zaz do not
-_GIVEN_SCORE = 80.0
+_GIVEN_SCORE = 85.0  # Aleksandr/Alexander pass, Mukhtar/Mukhtarbek do not
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -22,8 +22,8 @@ def _same_surname(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
-    if a + "a" == b or b + "a" == a:
-        return False  # Ivanov and Ivanova are two people
+    if (a[-1] == "a") != (b[-1] == "a"):
+        return False  # Ivanov and Ivanova, Zhukovsky and Zhukovskaya are two people
     return fuzz.ratio(a, b) >= _SURNAME_SCORE
 
 
@@ -32,7 +32,14 @@ def _same_given(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4 or a[0] != b[0]:
         return False
+    if (a[-1] == "a") != (b[-1] == "a"):
+        return False  # Alexander and Alexandra, Evgeny and Evgenia are two people
     return fuzz.ratio(a, b) >= _GIVEN_SCORE
+
+
+def _letters(given: str) -> set[str]:
+    """The letters an initial of this given name may be written with: Yuri is "Yu." or "Y."."""
+    return {skeleton(given)[:1], transliterate(given)[:1].casefold()} - {""}
 
 
 def _block(surname_key: str) -> str:
@@ -50,6 +57,7 @@ class _Cluster:
     surnames: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
+    letters: set[str] = field(default_factory=set)  # first letters of the given names
     patronymics: set[str] = field(default_factory=set)
     mentions: list[PersonMention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
@@ -64,11 +72,10 @@ class _Cluster:
             given = skeleton(parts.first)
             if self.givens:
                 return any(_same_given(given, g) for g in self.givens)
-            return not self.initials or given[:1] in self.initials
+            return not self.initials or bool(_letters(parts.first) & self.initials)
         if parts.initials:
-            letter = skeleton(parts.initials[0])[:1]
-            return not self.givens and not self.initials or letter in self.initials or any(
-                g[:1] == letter for g in self.givens)
+            letters = _letters(parts.initials.split()[0])
+            return not self.givens and not self.initials or bool(letters & (self.initials | self.letters))
         return True
 
     def patronymic_fits(self, parts: NameParts) -> bool:
@@ -80,8 +87,9 @@ class _Cluster:
         self.surnames.add(skeleton(parts.last))
         if parts.first:
             self.givens.add(skeleton(parts.first))
+            self.letters |= _letters(parts.first)
         if parts.initials:
-            self.initials.add(skeleton(parts.initials[0])[:1])
+            self.initials |= _letters(parts.initials.split()[0])
         if parts.patronymic:
             self.patronymics.add(skeleton(parts.patronymic))
 
@@ -202,7 +210,7 @@ class PeopleIndex:
             if pick:
                 joined.setdefault(pick[0], []).append(w)
             else:
-                letter = skeleton(parts.initials[0])[:1] if parts.initials else ""
+                letter = skeleton(parts.initials.split()[0])[:1] if parts.initials else ""
                 alone.setdefault((skeleton(parts.last), letter), []).append(w)
         return joined, list(alone.values())
 

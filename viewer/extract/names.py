@@ -230,7 +230,7 @@ class NameParts:
     first: str
     patronymic: str
     last: str
-    initials: str
+    initials: str  # space-separated, without full stops: "A Yu"
 
     @property
     def full(self) -> bool:
@@ -245,7 +245,7 @@ def parse_name(surface: str) -> NameParts:
     """Split a name as written into given name, patronymic, surname and initials."""
     words = [m.group() for m in _TOKEN.finditer(surface)] or surface.split()
     kinds = "".join(token_kind(w) for w in words)
-    initials = "".join(w[0] for w, k in zip(words, kinds) if k == "I")
+    initials = " ".join(w.rstrip(".") for w, k in zip(words, kinds) if k == "I")
     rest = [w for w, k in zip(words, kinds) if k != "I"]
     rest_kinds = kinds.replace("I", "")
     if not rest:
