@@ -144,6 +144,8 @@ T = [  # (id, sentence, [(written, year, month, day, extra fields)])
      [("second half of the year", None, None, None, {"precision": "half", "half": 2, "relative": "this_year"})]),
     ("quarter-next-year", "in the first quarter of next year",
      [("first quarter of next year", None, None, None, {"precision": "quarter", "quarter": 1, "relative": "next_year"})]),
+    ("year-far-off", "Published in March" + " " * 40 + "2021 trainings",
+     [("March", None, 3, None, {"precision": "month"})]),
     ("incidental-of", "to amend the Agreement on Peacekeeping Activities of the Organization of May 7, 2009.",
      [("May 7, 2009", 2009, 5, 7, {"incidental": True})]),
     ("incidental-signed-in", "They reviewed the Memorandum of Understanding signed in June 2015 between the parties.",
@@ -201,6 +203,11 @@ def test_find_dates_window_keeps_absolute_offsets() -> None:
     second = text.index("On 7")
     assert find_dates(text, second) == [raw(text, "7 March 2021", 2021, 3, 7)]
     assert find_dates(text, 0, second) == [raw(text, "5 March 2021", 2021, 3, 5)]
+
+
+def test_a_long_run_of_blanks_keeps_day_and_year_apart() -> None:
+    text = "On 5 March" + " " * 3000 + ", 2021 was a year."
+    assert find_dates(text) == [raw(text, "5 March", None, 3, 5)]
 
 
 def test_weekday_before_the_window_is_left_out() -> None:

@@ -109,8 +109,14 @@ _SEP_NOAND = rf"(?:\s*(?:{_DASH})\s*|\s+(?:{_alt(w for w in _V['range_words'] if
 _OF = r"\s+(?:of\s+)?"
 
 
+# The comma between a date's parts ("December 11, 2024", "September , 2019"): a few blanks at most,
+# each read one way only, since scraped pages hold long runs of blanks and two quantifiers over the
+# same run would try every split of it; a year far off belongs to other text.
+_C = r"(?:\s{0,4}+,)?\s{0,4}+"
+
+
 def _ytail(p: str) -> str:
-    return rf"(?:\s*,?\s*(?P<{p}>{_YEAR}){_YWORD})?"
+    return rf"(?:{_C}(?P<{p}>{_YEAR}){_YWORD})?"
 
 
 # Digit-led forms. Every branch continues one leading digit, so the engine skips fast to digits; the
@@ -122,7 +128,7 @@ _NUM_RE = re.compile(
     rf"|(?P<num>(?P<num_d>[0-9]?)(?P<num_s>[./-])(?P<num_m>[0-9]{{1,2}})(?P=num_s)"
     rf"(?P<num_y>[0-9]{{4}}|[0-9]{{2}}))(?![0-9]|[-./][0-9])"
     rf"|(?P<dr>(?P<dr_d1>{_DAY1}){_SEP.format('dr_w')}(?P<dr_d2>{_DAY}){_OF}(?P<dr_m>{_MON}){_ytail('dr_y')})"
-    rf"|(?P<dx>(?P<dx_d1>{_DAY1}){_OF}(?P<dx_m1>{_MON})(?:\s*,?\s*(?P<dx_y1>{_YEAR}))?{_SEP_NOAND}"
+    rf"|(?P<dx>(?P<dx_d1>{_DAY1}){_OF}(?P<dx_m1>{_MON})(?:{_C}(?P<dx_y1>{_YEAR}))?{_SEP_NOAND}"
     rf"(?P<dx_d2>{_DAY}){_OF}(?P<dx_m2>{_MON}){_ytail('dx_y')})"
     rf"|(?P<dm>(?P<dm_d>{_DAY1}){_OF}(?P<dm_m>{_MON}){_ytail('dm_y')})"
     rf"|(?P<yr>(?P<yr_y1>[0-9]{{3}})(?![0-9])(?:{_SEP_NOAND}(?P<yr_y2>{_YEAR}|[0-9]{{2}}(?![0-9])))?)"
@@ -131,12 +137,12 @@ _NUM_RE = re.compile(
 # Month-led forms: the month is matched once, the tails are the alternatives.
 _MON_RE = re.compile(
     rf"(?P<m1>{_MON})(?:"
-    rf"\s+(?P<mx_d1>{_DAY})(?:\s*,?\s*(?P<mx_y1>{_YEAR}))?{_SEP_NOAND}(?P<mx_m2>{_MON})\s+(?P<mx_d2>{_DAY})"
-    rf"(?:\s*,?\s*(?P<mx_y>{_YEAR}))?"
-    rf"|\s+(?P<mr_d1>{_DAY}){_SEP.format('mr_w')}(?P<mr_d2>{_DAY})(?:\s*,?\s*(?P<mr_y>{_YEAR}))?"
-    rf"|\s+(?P<md_d>{_DAY})(?:\s*,?\s*(?P<md_y>{_YEAR}))?"
-    rf"|\s*(?:{_DASH}|\s+to\s+)\s*(?P<mm_m2>{_MON})\s*,?\s*(?P<mm_y>{_YEAR}){_YWORD}"
-    rf"|\s*,?\s*(?:\(\s*(?P<my_py>{_YEAR})\s*\)|(?P<my_y>{_YEAR}){_YWORD})"
+    rf"\s+(?P<mx_d1>{_DAY})(?:{_C}(?P<mx_y1>{_YEAR}))?{_SEP_NOAND}(?P<mx_m2>{_MON})\s+(?P<mx_d2>{_DAY})"
+    rf"(?:{_C}(?P<mx_y>{_YEAR}))?"
+    rf"|\s+(?P<mr_d1>{_DAY}){_SEP.format('mr_w')}(?P<mr_d2>{_DAY})(?:{_C}(?P<mr_y>{_YEAR}))?"
+    rf"|\s+(?P<md_d>{_DAY})(?:{_C}(?P<md_y>{_YEAR}))?"
+    rf"|(?:\s*(?:{_DASH})\s*|\s+to\s+)(?P<mm_m2>{_MON}){_C}(?P<mm_y>{_YEAR}){_YWORD}"
+    rf"|{_C}(?:\(\s*(?P<my_py>{_YEAR})\s*\)|(?P<my_y>{_YEAR}){_YWORD})"
     rf"|)"
 )
 _REL_YEAR = _alt(p for k in _YEAR_RELATIVE for p in _V["relative"][k])
@@ -158,11 +164,11 @@ _NAME_RE = re.compile(r"-(?P<ny>(?:1[89]|20)[0-9]{2})(?![\w]|-[0-9])")
 _NAME_BEFORE = re.compile(
     r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
 _PREV_WORD = re.compile(r"(?P<w>[^\W\d_]+)\.?[\s,-]*$")  # "in 2019", "mid-December"
-_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY})\s*,?\s*(?:the\s+)?$")
+_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WDAY}){_C}(?:the\s+)?$")
 _DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _YEAR_AFTER = re.compile(rf"\s*(?:{_alt(_V['year_words'])})(?![\w])")
-_GLUE_REL = re.compile(r"\s*,?\s*(?:of\s+)?")  # "November 23 this year", "March of last year"
-_GLUE_EVE = re.compile(r"\s*,?\s*(?:(?:on|in)\s+)?")  # "On the eve, on November 27"
+_GLUE_REL = re.compile(rf"{_C}(?:of\s+)?")  # "November 23 this year", "March of last year"
+_GLUE_EVE = re.compile(rf"{_C}(?:(?:on|in)\s+)?")  # "On the eve, on November 27"
 _INC = _V["incidental"]
 # "Collective Security Treaty Organization" names the organisation, not a document
 _INC_DOC = re.compile(rf"\b(?:{_alt(_INC['documents'])})\b(?!\s+Organi[sz]ation)")
