@@ -146,6 +146,9 @@ T = [  # (id, sentence, [(written, year, month, day, extra fields)])
      [("first quarter of next year", None, None, None, {"precision": "quarter", "quarter": 1, "relative": "next_year"})]),
     ("year-far-off", "Published in March" + " " * 40 + "2021 trainings",
      [("March", None, 3, None, {"precision": "month"})]),
+    ("quarter-letter", "Results for Q3 2023 were reported.",
+     [("Q3 2023", 2023, None, None, {"precision": "quarter", "quarter": 3})]),
+    ("half-letter", "Plans for H2, 2020 were approved.", [("H2, 2020", 2020, None, None, {"precision": "half", "half": 2})]),
     ("incidental-of", "to amend the Agreement on Peacekeeping Activities of the Organization of May 7, 2009.",
      [("May 7, 2009", 2009, 5, 7, {"incidental": True})]),
     ("incidental-signed-in", "They reviewed the Memorandum of Understanding signed in June 2015 between the parties.",
@@ -186,6 +189,7 @@ NEGATIVE = [
     ("clock-time", "The briefing starts at 10:00 and ends at 15.30."),
     ("section-number", "See paragraph 1.2.3 of the Regulation."),
     ("decision-not-dec", "A Decision on the budget was adopted."),
+    ("letter-not-period", "The Tu-204 H3 2020s and Q5 2021 and FAQ1 2020."),
     ("years-ago-is-no-year-word", "Some 2000 yearly visitors came."),
     ("lower-case-prefix", "Prices stayed at mid-2019 and pre-2020 levels."),
     ("half-beyond-two", "the third half of the year"),
@@ -413,6 +417,7 @@ def test_vocabulary_loads_and_is_consistent() -> None:
     phrases = [p.lower() for ps in v["relative"].values() for p in ps]
     assert len(phrases) == len(set(phrases))
     assert set(v["periods"]) == {"quarter", "half"}
+    assert set(v["period_letters"].values()) == {"quarter", "half"}
     assert all(1 <= n <= 4 for lang in v["ordinals"].values() for n in lang.values())
     assert set(v["incidental"]) == {"documents", "linkers", "participles", "auxiliaries"}
 

@@ -160,6 +160,8 @@ _REL_BACK = re.compile(rf"(?<![\w])(?P<w>{_trie(_cased(_RELATIVE))})$")
 _QTR_BACK = re.compile(rf"(?<![\w])(?P<w>{_trie(_cased([*_V['ordinals']['en'], *_V['ordinals']['ru']]))})\s+$")
 _QTR_TAIL = re.compile(
     rf"(?:\s+of)?\s+(?:the\s+)?(?:(?P<qy>{_YEAR}){_YWORD}|(?P<qr>{_REL_YEAR})|(?P<qthe>year))(?![\w])")
+# "Q3 2023", "H2 2020": a letter, the period's number, its year
+_QH_RE = re.compile(rf"(?P<ql>{_alt(_V['period_letters'])})(?P<qn>[1-4]){_C}(?P<qy>{_YEAR})")
 _NAME_RE = re.compile(r"-(?P<ny>(?:1[89]|20)[0-9]{2})(?![\w]|-[0-9])")
 _NAME_BEFORE = re.compile(
     r"(?:[“\"«„]\s*(?P<q>(?:[A-ZА-ЯЁ][\w’']*\s+){0,3}[A-ZА-ЯЁ][\w’']*)|(?P<w>[A-ZА-ЯЁ][\w’']*))$")
@@ -335,6 +337,14 @@ def _from_key(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     return [_raw(text, phrase.start(), e, None, None, None, precision=prec, relative=kind)]
 
 
+def _from_letter(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
+    s, kind, n = mt.start(), _V["period_letters"][mt["ql"]], int(mt["qn"])
+    if s and text[s - 1].isalnum() or kind == "half" and n > 2:
+        return []
+    q = {"quarter": n} if kind == "quarter" else {"half": n}
+    return [_raw(text, s, mt.end(), int(mt["qy"]), None, None, precision=kind, **q)]
+
+
 def _from_name(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     s = mt.start()
     if not s or not text[s - 1].isalpha():
@@ -347,7 +357,8 @@ def _from_name(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
                  in_name=True)]
 
 
-_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_KEY_RE, _from_key), (_NAME_RE, _from_name))
+_MATCHERS = ((_NUM_RE, _from_num), (_MON_RE, _from_mon), (_KEY_RE, _from_key), (_QH_RE, _from_letter),
+             (_NAME_RE, _from_name))
 
 
 def _scan(text: str, start: int, end: int) -> list[RawDate]:
