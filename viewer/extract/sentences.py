@@ -13,6 +13,7 @@ from viewer.resources import load_lines
 # digit or an opening quote; a line break always ends one (releases put one paragraph a line).
 _END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«(]?[A-ZА-ЯЁ0-9])")
 _LINE = re.compile(r"[^\r\n]+")
+_ALNUM = re.compile(r"[^\W_]")
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.)*[A-ZА-ЯЁ][a-zа-яё]?$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HEADER_LEAD = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d(?=\S)")
@@ -82,7 +83,7 @@ def split_sentences(text: str, items: Sequence[Item]) -> list[Sentence]:
             inside = [m for m in inside if m.end() <= stripped.end]
             for raw in _split_line(text, stripped.start, stripped.end, inside):
                 span = _trim(text, raw)
-                if span is not None and any(c.isalnum() for c in text[span.start:span.end]):
+                if span is not None and _ALNUM.search(text, span.start, span.end):
                     sentences.append(Sentence(len(sentences), item.index, span,
                                               text[span.start:span.end]))
     return sentences

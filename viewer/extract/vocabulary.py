@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any, Generic, TypeVar
-
-T = TypeVar("T")
+from functools import cache
+from typing import Any
 
 from viewer.resources import load_json
 
@@ -130,49 +126,31 @@ def kinds() -> KindMatcher:
     )
 
 
-class Hits(Generic[T]):
-    """A matcher's hits over a whole document, looked up by span: one scan, many questions."""
-
-    def __init__(self, hits: Sequence[tuple[int, T]]) -> None:
-        self._starts = [pos for pos, _ in hits]
-        self._values = [value for _, value in hits]
-
-    def within(self, start: int, end: int) -> list[T]:
-        return self._values[bisect_left(self._starts, start):bisect_left(self._starts, end)]
-
-
 class DocumentScan:
-    """Bodies, places and event-kind cues of one document, each found by a single pass."""
+    """Bodies, places and event-kind cues of one document, read only in the spans asked about.
+
+    Only sentences that date a happening are asked about (a tenth of a release), so scanning
+    those spans beats one pass over the whole text.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @cached_property
-    def bodies(self) -> Hits[tuple[int, str]]:
-        return Hits([(a, (b, name)) for a, b, name in bodies().find(self.text)])
-
-    @cached_property
-    def places(self) -> Hits[str]:
-        return Hits(places().find(self.text))
-
-    @cached_property
-    def kind_cues(self) -> Hits[tuple[int, str]]:
-        k = kinds()
-        return Hits([(m.start(), (m.start(), k.kind_of[key(m.group(0))]))
-                     for m in k.cues.finditer(self.text)])
-
     def bodies_in(self, start: int, end: int) -> tuple[str, ...]:
-        found = {name for stop, name in self.bodies.within(start, end) if stop <= end}
-        return tuple(name for name in bodies().order if name in found)
+        return bodies().bodies_in(self.text, start, end)
 
     def place_in(self, start: int, end: int) -> str | None:
-        found = self.places.within(start, end)
-        return found[0] if found else None
+        found = places().find(self.text, start, end)
+        return found[0][1] if found else None
 
     def kind_in(self, start: int, end: int) -> tuple[str, int] | None:
         """The first cue's kind in the span and where it stands; an appointment cue wins."""
-        cues = self.kind_cues.within(start, end)
-        for pos, kind in cues:
+        k = kinds()
+        first: tuple[str, int] | None = None
+        for m in k.cues.finditer(self.text, start, end):
+            kind = k.kind_of[key(m.group(0))]
             if kind == "appointment":
-                return kind, pos
-        return (cues[0][1], cues[0][0]) if cues else None
+                return kind, m.start()
+            if first is None:
+                first = (kind, m.start())
+        return first
