@@ -104,8 +104,9 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
 _YWORD = r"(?:\s*(?:" + _alt(w for w in _V["year_words"] if w != "year") + "))?"
 _DASH = "|".join(re.escape(d) for d in _V["range_dashes"])
-_SEP = rf"(?:\s*(?:{_DASH})\s*|\s+(?P<{{0}}>{_alt(_V['range_words'])})\s+)"
-_SEP_NOAND = rf"(?:\s*(?:{_DASH})\s*|\s+(?:{_alt(w for w in _V['range_words'] if w not in ('and', 'и'))})\s+)"
+_PAIR = frozenset(_V["pair_words"])  # "10 and 11 December": a range of two days, or two days
+_SEP = rf"(?:\s*(?:{_DASH})\s*|\s+(?P<{{0}}>{_alt([*_V['range_words'], *_PAIR])})\s+)"
+_SEP_NOAND = rf"(?:\s*(?:{_DASH})\s*|\s+(?:{_alt(_V['range_words'])})\s+)"
 _OF = r"\s+(?:of\s+)?"
 
 
@@ -242,6 +243,27 @@ def _raw(text: str, s: int, e: int, y: int | None, m: int | None, d: int | None,
 # --- the matchers: each returns the dates read at one regex match (or none); a date may look back
 # before lo for context (a preceding digit, a cue word) but never starts before it ----------------
 
+def _days(text: str, mt: re.Match[str], p: str, y: int | None, m: int | None, d1: int | None) -> list[RawDate]:
+    """Days of one month: "1 to 23 April 2024", "April 1-3", "10 and 11 December"."""
+    s, e, d2 = mt.start(), mt.end(), _int(mt[p + "_d2"])
+    if d1 is None or d2 is None or d2 <= d1 or not (_ok(y, m, d1) and _ok(y, m, d2)):
+        return []
+    if mt[p + "_w"] in _PAIR and d2 - d1 > 1:  # "on 5 and 19 March": two days, not a range
+        return [_raw(text, s, mt.end(p + "_d1"), y, m, d1), _raw(text, mt.start(p + "_d2"), e, y, m, d2)]
+    return [_raw(text, s, e, y, m, d1, end_year=y, end_month=m, end_day=d2)]
+
+
+def _across(text: str, mt: re.Match[str], p: str, m1: int | None, d1: int | None) -> list[RawDate]:
+    """Days across months: "30 March - 2 April 2021", "December 28, 2020 - January 3, 2021"."""
+    y2, m2, d2 = _int(mt[p + "_y"]), _month(mt[p + "_m2"]), _int(mt[p + "_d2"])
+    if m1 is None or m2 is None:
+        return []
+    y1 = _int(mt[p + "_y1"]) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # one year for both
+    if not (_ok(y1, m1, d1) and _ok(y2, m2, d2)):
+        return []
+    return [_raw(text, mt.start(), mt.end(), y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
+
+
 def _from_num(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
     s, e, g, lead = mt.start(), mt.end(), mt.group, mt["lead"]
     before = text[s - 1] if s else " "
@@ -265,19 +287,8 @@ def _from_num(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
         y, m, d = _int(g("dm_y")), _month(g("dm_m")), _int(lead + g("dm_d"))
         return [_raw(text, s, e, y, m, d)] if _ok(y, m, d) else []
     if mt["dr"]:
-        y, m, d1, d2 = _int(g("dr_y")), _month(g("dr_m")), _int(lead + g("dr_d1")), _int(g("dr_d2"))
-        if not (_ok(y, m, d1) and _ok(y, m, d2)) or d2 <= d1:  # type: ignore[operator]
-            return []
-        if mt["dr_w"] in ("and", "и") and d2 - d1 > 1:  # type: ignore[operator]
-            # "on 5 and 19 March": two days, not a range
-            return [_raw(text, s, mt.end("dr_d1"), y, m, d1), _raw(text, mt.start("dr_d2"), e, y, m, d2)]
-        return [_raw(text, s, e, y, m, d1, end_year=y, end_month=m, end_day=d2)]
-    y2, m1, m2 = _int(g("dx_y")), _month(g("dx_m1")), _month(g("dx_m2"))
-    d1, d2 = _int(lead + g("dx_d1")), _int(g("dx_d2"))
-    ys = _int(g("dx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
-    if not (_ok(ys, m1, d1) and _ok(y2, m2, d2)):
-        return []
-    return [_raw(text, s, e, ys, m1, d1, end_year=y2, end_month=m2, end_day=d2)]
+        return _days(text, mt, "dr", _int(g("dr_y")), _month(g("dr_m")), _int(lead + g("dr_d1")))
+    return _across(text, mt, "dx", _month(g("dx_m1")), _int(lead + g("dx_d1")))
 
 
 def _from_mon(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
@@ -288,17 +299,9 @@ def _from_mon(text: str, mt: re.Match[str], lo: int) -> list[RawDate]:
         return []  # "31 February 2021": the day was refused, the month must not stand in for it
     m1 = _month(g("m1"))
     if mt["mx_d1"]:
-        y2, m2, d1, d2 = _int(g("mx_y")), _month(g("mx_m2")), _int(g("mx_d1")), _int(g("mx_d2"))
-        y1 = _int(g("mx_y1")) or (None if y2 is None else y2 - 1 if m1 > m2 else y2)  # type: ignore[operator]
-        ok = _ok(y1, m1, d1) and _ok(y2, m2, d2)
-        return [_raw(text, s, e, y1, m1, d1, end_year=y2, end_month=m2, end_day=d2)] if ok else []
+        return _across(text, mt, "mx", m1, _int(g("mx_d1")))
     if mt["mr_d1"]:
-        y, d1, d2 = _int(g("mr_y")), _int(g("mr_d1")), _int(g("mr_d2"))
-        if not (_ok(y, m1, d1) and _ok(y, m1, d2)) or d2 <= d1:  # type: ignore[operator]
-            return []
-        if mt["mr_w"] in ("and", "и") and d2 - d1 > 1:  # type: ignore[operator]
-            return [_raw(text, s, mt.end("mr_d1"), y, m1, d1), _raw(text, mt.start("mr_d2"), e, y, m1, d2)]
-        return [_raw(text, s, e, y, m1, d1, end_year=y, end_month=m1, end_day=d2)]
+        return _days(text, mt, "mr", _int(g("mr_y")), m1, _int(g("mr_d1")))
     if mt["md_d"]:
         y, d = _int(g("md_y")), _int(g("md_d"))
         return [_raw(text, s, e, y, m1, d)] if _ok(y, m1, d) else []
