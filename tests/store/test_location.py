@@ -26,7 +26,7 @@ def test_first_use_builds_from_the_seeds_once(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(ingest, "_default_extractor", lambda: extract)
     monkeypatch.setenv(ENV_DB, str(tmp_path / "d" / "timeline.db"))
     calls: list[str] = []
-    path = ensure_default_store(progress=lambda done, total, name: calls.append(name))
+    path = ensure_default_store(progress=lambda done, total, name: calls.append(name), jobs=1)
     seeds = sorted(p.name for p in seeds_dir().iterdir() if p.is_file())
     assert (path, calls) == (tmp_path / "d" / "timeline.db", seeds)
     assert ensure_default_store(progress=lambda done, total, name: calls.append(name)) == path

@@ -1,6 +1,7 @@
 """Files -> extraction (in parallel) -> tables (one writer, one transaction per file)."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -61,8 +62,13 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                 return
             yield path, parse_file(path, extract)
         return
-    # A sliding window keeps parsed files from piling up in memory ahead of the writer.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Never plain fork: the window imports from a worker thread, and forking a threaded
+    # process can leave a child holding a lock forever.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+    stopped = False
+    try:
+        # A sliding window keeps parsed files from piling up in memory ahead of the writer.
         pending: deque[tuple[str, Future[Parsed]]] = deque()
         queue = iter(paths)
         for path in queue:
@@ -71,8 +77,7 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                 break
         while pending:
             if cancel():
-                for _, fut in pending:
-                    fut.cancel()
+                stopped = True
                 return
             path, fut = pending.popleft()
             try:
@@ -83,6 +88,9 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
             if nxt is not None:
                 pending.append((nxt, pool.submit(parse_file, nxt, extract)))
             yield path, result
+    finally:
+        # On cancel, do not wait for files being parsed: their results are not wanted.
+        pool.shutdown(wait=not stopped, cancel_futures=True)
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = False,

@@ -28,7 +28,7 @@ def _writable_dir(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def ensure_default_store(progress: Progress | None = None) -> Path:
+def ensure_default_store(progress: Progress | None = None, jobs: int | None = None) -> Path:
     """The default store's path, built from the bundled seeds if it holds no documents yet.
 
     Nothing is written beside the program, so a read-only install works; if even the user's
@@ -45,5 +45,5 @@ def ensure_default_store(progress: Progress | None = None) -> Path:
     with open_store(path) as store:
         empty = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
         if empty:
-            import_paths(store, [seeds_dir()], progress=progress)
+            import_paths(store, [seeds_dir()], progress=progress, jobs=jobs)
     return path
