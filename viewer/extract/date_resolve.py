@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from viewer.records import DateValue, Precision
+from viewer.records import Certainty, DateValue
 
 if TYPE_CHECKING:  # dates.py imports this module and re-exports its names
     from viewer.extract.dates import RawDate
@@ -95,10 +95,10 @@ def _anchor(ctx: DateContext) -> tuple[date, str] | None:
     def near(h: YearHint) -> tuple[int, int]:
         return abs(h.pos - ctx.position), h.pos
 
-    dated = [h for h in ctx.hints if h.date is not None]
+    dated = [(h, h.date) for h in ctx.hints if h.date is not None]
     if dated:
-        h = min(dated, key=near)
-        return h.date, f"year from the nearest stated date {h.text or h.source.removeprefix('the date ')}"  # type: ignore[return-value]
+        h, on = min(dated, key=lambda pair: near(pair[0]))
+        return on, f"year from the nearest stated date {h.text or h.source.removeprefix('the date ')}"
     if ctx.hints:
         h = min(ctx.hints, key=near)
         if h.source.startswith("the name"):
@@ -119,9 +119,8 @@ def _score(period: tuple[date, date], anchor: date, future: bool) -> int:
     return 0
 
 
-def _value(period: tuple[date, date], raw: RawDate, certainty: str, reason: str) -> DateValue:
-    prec: Precision = raw.precision
-    return DateValue(period[0], period[1], prec, certainty, reason)  # type: ignore[arg-type]
+def _value(period: tuple[date, date], raw: RawDate, certainty: Certainty, reason: str) -> DateValue:
+    return DateValue(period[0], period[1], raw.precision, certainty, reason)
 
 
 def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
