@@ -6,6 +6,7 @@ import re
 import pytest
 
 from viewer.extract.people import find_people
+from viewer.extract.roles import split_roles
 from viewer.records import PersonMention, Sentence, Span
 
 
@@ -164,3 +165,17 @@ def test_mentions_are_records() -> None:
     text = "Kakha Imnadze spoke."
     assert find_people(text, sentences_of(text), "d.txt") == [
         PersonMention(doc="d.txt", item=0, sentence=0, span=Span(0, 13), surface="Kakha Imnadze")]
+
+
+@pytest.mark.parametrize("role, titles", [
+    ("CSTO Secretary General", ["CSTO Secretary General"]),
+    ("Chairman of the CSTO Parliamentary Assembly, Chairman of the State Duma",
+     ["Chairman of the CSTO Parliamentary Assembly", "Chairman of the State Duma"]),
+    ("CSTO Deputy Secretary General and Special Representative for Peacekeeping",
+     ["CSTO Deputy Secretary General", "Special Representative for Peacekeeping"]),
+    ("Deputy Prime Minister - Minister of Industry and Trade of the Russian Federation",
+     ["Deputy Prime Minister - Minister of Industry and Trade of the Russian Federation"]),
+    ("Foreign and Defence Minister", ["Foreign and Defence Minister"]),
+])
+def test_split_roles(role: str, titles: list[str]) -> None:
+    assert [role[a:b] for a, b in split_roles(role)] == titles

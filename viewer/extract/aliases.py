@@ -62,6 +62,7 @@ class _Cluster:
     mentions: list[PersonMention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
+    name: str | None = None  # canonical name, worked out again after each new mention
 
     def surname_fits(self, key: str) -> bool:
         return any(_same_surname(key, s) for s in self.surnames)
@@ -190,6 +191,7 @@ class PeopleIndex:
                 cluster.absorb(parts)
                 self._register(cluster)
             cluster.mentions.append(m)
+            cluster.name = None
             cluster.roles.extend(_roles(m, when))
             cluster.docs.add(m.doc)
 
@@ -252,7 +254,10 @@ class PeopleIndex:
         if not found:
             return None
         cid = max(found, key=lambda i: len(self._clusters[i].mentions))
-        return _canonical(self._clusters[cid].mentions)
+        cluster = self._clusters[cid]
+        if cluster.name is None:
+            cluster.name = _canonical(cluster.mentions)
+        return cluster.name
 
 
 def resolve_people(mentions: Iterable[PersonMention],

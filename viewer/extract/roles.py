@@ -167,7 +167,8 @@ def role_line(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return trimmed[0][0], trimmed[-1][1]
 
 
-def split_roles(role: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16384)
+def split_roles(role: str) -> tuple[tuple[int, int], ...]:
     """One stated role text into its titles, as offsets into it: "Chairman of X, Chairman of Y"
     and "Deputy Secretary General and Special Representative ..." hold two titles each."""
     toks = _tokens(role, 0, len(role))
@@ -191,4 +192,4 @@ def split_roles(role: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], span[1])  # "Minister of Industry and Trade": one title
         else:
             carried = span
-    return out or [(0, len(role))]
+    return tuple(out) or ((0, len(role)),)
