@@ -18,6 +18,7 @@ from viewer.store.writer import clear, write_document
 Extractor = Callable[[str, str], Extraction]
 Progress = Callable[[int, int, str], None]
 Parsed = tuple[Source, Extraction] | str  # a reason in words when the file could not be read
+SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker than a pool
 
 
 @dataclass
@@ -123,6 +124,8 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
             progress(done, total, path.name)
     people: set[int] = set()
     workers = jobs or os.cpu_count() or 1
+    if jobs is None and sum(_size(p) for p in todo) < SERIAL_BYTES:
+        workers = 1  # starting worker processes costs more than parsing a few releases
     for path, parsed in _parsed_in_order(todo, workers, extract, should_stop):
         done += 1
         if isinstance(parsed, str):
@@ -134,6 +137,13 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     report.cancelled = done < total
     report.people = len(people)
     return report
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _skip_reason(store: Store, path: Path, seen: dict[str, str]) -> str | None:
