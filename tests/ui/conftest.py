@@ -52,8 +52,9 @@ def launch(qtbot):  # type: ignore[no-untyped-def]
         window = open_window(str(path), build_if_empty=False)
         qtbot.addWidget(window)
         window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitSignal(window.loaded, timeout=10000):
+            window.show()
+            qtbot.waitExposed(window)
         window.activateWindow()
         # Menu shortcuts fire only in the active window.
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -74,3 +74,26 @@ def test_people_model_sorts_by_count_and_name(store):
     assert names == sorted(names, key=str.casefold)
     first = model.person(0)
     assert model.data(model.index(0, COL_NAME), PERSON_ID_ROLE) == first.id
+
+
+def test_overview_counts_events_and_releases_per_day():
+    import numpy as np
+
+    from viewer.store.rows import Density, EventColumns
+    from viewer.ui.timeline_widgets import overview_feed
+
+    class Strip:
+        density: Density
+
+        def set_density(self, density: Density) -> None:
+            self.density = density
+
+    z = np.zeros(4, np.int64)
+    cols = EventColumns(ids=np.arange(4), start_days=np.array([10, 10, 12, 15]), end_days=z,
+                        lanes=z, kinds=z, inferred=z.astype(bool), sources=z)
+    releases = Density(days=np.array([9, 12]), events=np.array([0, 0]), releases=np.array([2, 1]))
+    strip = Strip()
+    overview_feed(strip, releases, cols)
+    assert strip.density.days.tolist() == [9, 10, 12, 15]
+    assert strip.density.events.tolist() == [0, 2, 1, 1]
+    assert strip.density.releases.tolist() == [2, 0, 1, 0]

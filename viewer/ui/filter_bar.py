@@ -99,7 +99,8 @@ class FilterBar(QWidget):
         self.decisions_only.toggled.connect(lambda on: self._edit(decisions_only=on))
         self.hide_inferred.toggled.connect(lambda on: self._edit(hide_inferred=on))
         self.reset_button.clicked.connect(self.reset)
-        self.refresh_facets()
+        self._facets: dict[str, list[tuple[str, int]]] = {}
+        self._sync_widgets()  # facets are loaded by the window, after its first paint
 
     # --- wiring from the window ------------------------------------------------------------
     def set_sources(self, names: Callable[[], dict[int, str]],

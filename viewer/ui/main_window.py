@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel,
                                QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTableView,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHe
 from viewer.store import queries
 from viewer.store.db import Store
 from viewer.store.filters import EventFilter
-from viewer.store.rows import EventColumns
+from viewer.store.rows import Density, EventColumns
 from viewer.ui import dialogs, import_dialog, theme
 from viewer.ui.filter_bar import FilterBar
 from viewer.ui.menus import build_menus
@@ -32,6 +32,8 @@ def format_range(a: float, b: float) -> str:
 
 
 class MainWindow(QMainWindow):
+    loaded = Signal()  # the store's contents are all shown (people and facets arrive last)
+
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
         self.store = store
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self._selection: list[int] = []
         self._syncing = False
         self._columns: EventColumns | None = None
+        self._all: EventColumns | None = None
+        self._closed = False
         self._jobs: list[Any] = []
         self.total = 0
 
@@ -161,21 +165,39 @@ class MainWindow(QMainWindow):
         st = queries.stats(self.store)
         self.total = st.events
         self.model.forget_rows()
-        self.filter_bar.refresh_facets()
-        self.people.reload()
-        self._density = queries.density(self.store)
         self.stack.setCurrentIndex(0 if st.events else 1)
+        self._all = queries.event_columns(self.store)
+        self._density = Density(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
         self.apply_filter(self.filter_bar.filter())
+        # The timeline paints first; people, facets and the overview's releases follow at once.
+        QTimer.singleShot(0, self, self._load_panels)
+
+    def _load_panels(self) -> None:
+        if self._closed:
+            return  # closed before the event loop came round: the store may be gone
+        self.people.reload()
+        self.filter_bar.refresh_facets()
+        self._density = queries.density(self.store)
+        if self._columns is not None:
+            overview_feed(self.overview, self._density, self._columns)
+        self.loaded.emit()
 
     def apply_filter(self, f: EventFilter) -> None:
-        cols = queries.event_columns(self.store, f)
+        # No filter means every event: those columns are read once per load, not per reset.
+        cols = self._all if f.is_empty() and self._all is not None else queries.event_columns(self.store, f)
         self._columns = cols
         self.model.set_columns(cols)
         self.timeline.set_data(timeline_data(cols))
+        if hasattr(self.timeline, "set_empty_text"):
+            self.timeline.set_empty_text("No events match these filters. Reset filters: Ctrl+R"
+                                         if self.total else "No events in this store yet")
         overview_feed(self.overview, self._density, cols)
         self.reader.set_highlights(f.text, f.people)
-        shown = set(int(i) for i in cols.ids) if self._selection else set()
-        self.set_selection([i for i in self._selection if i in shown], "filter")
+        if self._selection:
+            shown = np.asarray(self._selection, np.int64)
+            kept = shown[np.isin(shown, cols.ids)]
+            if len(kept) != len(shown):
+                self.set_selection([int(i) for i in kept], "filter")
         self._update_count()
 
     def filter(self) -> EventFilter:
@@ -323,7 +345,9 @@ class MainWindow(QMainWindow):
     def set_theme(self, mode: str) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme.apply_theme(app, mode)
+        scheme = theme.apply_theme(app, mode)
+        self.timeline.set_color_scheme(scheme)
+        self.overview.set_color_scheme(scheme)
         self.settings.set_theme(mode)
         self.actions_.themes[mode].setChecked(True)
         if self.reader.event_id() is not None:
@@ -362,12 +386,14 @@ class MainWindow(QMainWindow):
     def restore(self) -> None:
         s = self.settings
         self.actions_.themes[s.theme()].setChecked(True)
+        self.timeline.set_color_scheme(theme.current_scheme())
+        self.overview.set_color_scheme(theme.current_scheme())
         geometry = s.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self._fit_to_screen()
         state = s.window_state()
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.people_dock, self.reader_dock], [330, 440],
+            self.resizeDocks([self.people_dock, self.reader_dock], [300, 450],
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.list_dock], [300], Qt.Orientation.Vertical)
         splitter = s.splitter()
@@ -407,4 +433,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.filter_bar.flush()
         self.save()
+        self._closed = True
         super().closeEvent(event)

@@ -76,8 +76,9 @@ class PeoplePanel(QWidget):
         self.sort_box.currentIndexChanged.connect(self._apply_sort_choice)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_roles(cur.row()))
-        self.reload()
-        self._apply_sort_choice(0)
+        for col, width in enumerate((170, 210, 56, 86, 86)):
+            self.table.setColumnWidth(col, width)
+        self._apply_sort_choice(0)  # the people are loaded by the window, after its first paint
 
     # --- public --------------------------------------------------------------------------
     def set_store(self, store: Store) -> None:
@@ -94,9 +95,6 @@ class PeoplePanel(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._select_rows(self._selected)
         self._syncing = False
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
 
     def selected_ids(self) -> list[int]:
         return list(self._selected)

@@ -77,10 +77,10 @@ class ReaderPanel(QWidget):
         self.meta = QLabel("")
         self.meta.setObjectName("readerMeta")
         self.meta.setWordWrap(True)
-        self.prev_button = QToolButton(text="◀ Previous decision")
+        self.prev_button = QToolButton(text="◀ Previous")
         self.prev_button.setAccessibleName("Previous decision")
         self.prev_button.setToolTip("Previous decision (Shift+F3)")
-        self.next_button = QToolButton(text="Next decision ▶")
+        self.next_button = QToolButton(text="Next ▶")
         self.next_button.setAccessibleName("Next decision")
         self.next_button.setToolTip("Next decision (F3)")
         self.text = ReaderText()
@@ -91,21 +91,31 @@ class ReaderPanel(QWidget):
         self.decisions.setWordWrap(True)
         self.decisions.setAlternatingRowColors(True)
 
+        self.decisions_label = QLabel("Decisions")
+        self.decisions_label.setObjectName("readerMeta")
+        decisions_box = QWidget()
         nav = QHBoxLayout()
-        nav.addWidget(self.meta, 1)
+        nav.setContentsMargins(0, 0, 0, 0)
+        nav.addWidget(self.decisions_label, 1)
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
+        box = QVBoxLayout(decisions_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(4)
+        box.addLayout(nav)
+        box.addWidget(self.decisions, 1)
         split = self.splitter = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("readerSplitter")
         split.setChildrenCollapsible(False)
         split.addWidget(self.text)
-        split.addWidget(self.decisions)
-        split.setStretchFactor(0, 4)
+        split.addWidget(decisions_box)
+        split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
         layout.addWidget(self.header)
-        layout.addLayout(nav)
+        layout.addWidget(self.meta)
         layout.addWidget(split, 1)
 
         self.prev_button.clicked.connect(self.previous_decision)
@@ -123,6 +133,7 @@ class ReaderPanel(QWidget):
         self._view, self._event_id, self._decision = None, None, -1
         self.header.setText("No event selected")
         self.meta.setText("")
+        self.decisions_label.setText("Decisions")
         self.text.clear()
         self.text.marks = []
         self.decisions.clear()
@@ -173,8 +184,9 @@ class ReaderPanel(QWidget):
         colors = theme.colors(theme.current_scheme())
         published = view.published.isoformat() if view.published else "undated"
         self.header.setText(view.title or "(untitled item)")
-        self.meta.setText(f"{view.doc} · published {published} · {len(view.decisions)} decision"
-                          f"{'' if len(view.decisions) == 1 else 's'}")
+        self.meta.setText(f"{view.doc} · published {published}")
+        n = len(view.decisions)
+        self.decisions_label.setText(f"{n} decision{'' if n == 1 else 's'} in this item")
         doc = QTextDocument(self.text)
         doc.setDefaultFont(self.text.font())
         doc.setPlainText(view.text)
@@ -255,13 +267,14 @@ class ReaderPanel(QWidget):
         self.decisions.blockSignals(False)
 
     def _scroll_to(self, span: Span) -> None:
+        """Put the span's first line a quarter of the way down the view, not at its edge."""
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(span.end, self.text.document().characterCount() - 1))
+        cursor.setPosition(max(0, min(span.start, self.text.document().characterCount() - 1)))
         self.text.setTextCursor(cursor)
         self.text.ensureCursorVisible()
-        cursor.setPosition(span.start)
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+        bar = self.text.verticalScrollBar()
+        top = self.text.cursorRect(cursor).top()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 4)
 
     def _go_to_decision(self, index: int) -> None:
         if not self._view or not 0 <= index < len(self._view.decisions):
