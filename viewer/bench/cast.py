@@ -64,7 +64,7 @@ def make_cast(rng: random.Random, size: int) -> list[Actor]:
     cast: list[Actor] = []
     for i in range(min(size, len(surnames))):
         first = rng.choice(VOCAB["first_names"])
-        female = first.endswith("a") or first in ("Lilit",)
+        female = first.endswith("a") or first in ("Lilit", "Aigul")
         surname = surnames[i] + ("a" if female and surnames[i].endswith(("ov", "ev", "in")) else "")
         role, body = roles[i % len(roles)]
         patronymic = _patronymic(rng.choice(VOCAB["patronymic_stems"]), female)

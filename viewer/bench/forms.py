@@ -19,7 +19,8 @@ class Dated:
     """A date phrase and its truth: where it goes in the sentence and what it means."""
 
     form: str
-    slot: str  # "lead": opens the sentence; "tail": closes a planned or appointment clause; "line": an agency dateline
+    slot: str  # "lead": opens the sentence; "tail": closes a planned or appointment clause;
+    # "line": opens the sentence after an agency dateline of the publication day
     text: str
     start: date
     end: date
@@ -158,7 +159,10 @@ def same_day(rng: random.Random, pub: date, prev: date | None, focus: date | Non
 
 
 def dateline(rng: random.Random, pub: date, prev: date | None, focus: date | None = None) -> Dated:
-    return _day("dateline", f"{pub.day} {MONTHS[pub.month - 1]}", pub, False, slot="line")
+    # "MOSCOW, 12 March - On 11 March, ...": the agency dateline anchors the item (it is the day
+    # of the report), the happening carries its own year-less date, read against the dateline
+    d = _past(rng, pub, 5, focus)
+    return _day("dateline", f"On {d.day} {MONTHS[d.month - 1]}", d, False, slot="line")
 
 
 def quarter(rng: random.Random, pub: date, prev: date | None, focus: date | None = None) -> Dated:

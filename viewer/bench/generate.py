@@ -161,13 +161,11 @@ class Writer:
         place = self.rng.choice(PLACES)[0]
         clause = self.clause(kind, m, place)
         has_place = place in clause
-        if d.slot == "line":
-            city = self.rng.choice(PLACES)
-            place, has_place = city[0], True
-            sentence = f"{city[1]}, {d.text} - {clause[0].upper()}{clause[1:]}."
-        else:
-            sentence = f"{d.text}, {clause}."
+        sentence = f"{d.text}, {clause}."
         it.event(d, sentence, kind, place if has_place else None)
+        if d.slot == "line" and it.pub is not None:
+            city = self.rng.choice(PLACES)[1]
+            return f"{city}, {it.pub.day} {MONTHS[it.pub.month - 1]} - {sentence}"
         return sentence
 
     def tail_event(self, it: _Item, m: Mentions, d: Dated) -> str:
