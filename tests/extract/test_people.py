@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.extract.people import find_people
 from viewer.extract.roles import split_roles
@@ -82,6 +84,10 @@ def found(text: str) -> list[tuple[str, str | None]]:
      [("Stanislav ZAS", "CSTO Secretary General")]),
     ("KHACHATUROV Yuri Grigorievich\nSecretary General of the CSTO",
      [("KHACHATUROV Yuri Grigorievich", "Secretary General of the CSTO")]),
+    # several titles in an apposition
+    ("He met Oleg Dubrovin, the Deputy Prime Minister of Belarus - Minister of Industry, Chairman of "
+     "the ICMEC, in Minsk.",
+     [("Oleg Dubrovin", "Deputy Prime Minister of Belarus - Minister of Industry, Chairman of the ICMEC")]),
     # a title-case headline: names by their own shape only
     ("CSTO Secretary General Imangali Tasmagambetov Met With Kakha Imnadze", [
         ("Imangali Tasmagambetov", "CSTO Secretary General"), ("Kakha Imnadze", None)]),
@@ -179,3 +185,22 @@ def test_mentions_are_records() -> None:
 ])
 def test_split_roles(role: str, titles: list[str]) -> None:
     assert [role[a:b] for a, b in split_roles(role)] == titles
+
+
+PIECES = ["the", "President of the Republic of Belarus", "Valery Semerikov", "S.", "Ordabayev", ",", ".",
+          "Kakha Imnadze", "Mr.", "Petrov", "and", "CSTO Secretary General", "(currently", ")", "said",
+          "Semerikov Valery Anatolyevich", "\n", "Пресс-секретарь ОДКБ", "Владимир Зайнетдинов", "–",
+          "Collective Security Council", "Thunder-2019", "Ivanov", "Yu.", "ZAS", "Head of the UN"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_mentions_always_index_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    mentions = find_people(text, sentences_of(text), "d.txt")
+    for m in mentions:
+        assert m.span.slice(text) == m.surface and m.surface.strip() == m.surface
+        assert (m.role is None) == (m.role_span is None)
+        assert m.role_span is None or m.role_span.slice(text) == m.role
+    spans = [m.span for m in mentions]
+    assert all(not a.overlaps(b) for a, b in zip(spans, spans[1:]))

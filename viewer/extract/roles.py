@@ -134,19 +134,24 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
     if not toks or not (toks[0][2] in (",", "(") or toks[0][2] in _DASHES):
         return None
     body: list[Tok] = []
+    done: list[Tok] = []  # the titles read so far, when a comma may open one more
     ended = False
-    for tok in toks[1:]:
-        word = tok[2]
-        if word == "," or word in _STOPS:
+    role_words = vocabulary().role_words
+    for k in range(1, len(toks)):
+        word = toks[k][2]
+        if word == "," and k + 1 < len(toks) and toks[k + 1][2].casefold() in role_words \
+                and _has_head(body):
+            done, body = done + body, []  # "Manturov, Deputy Prime Minister ..., Chairman of ..."
+            continue
+        if word == "," or word in _STOPS or not _inside_role(word):
             ended = True
             break
-        if not _inside_role(word):
-            ended = True
-            break
-        body.append(tok)
+        body.append(toks[k])
     if not ended and (next_name or reach < hi):
-        return None  # ran into the next name or past the look-ahead
-    trimmed = _trim(body)
+        body = []  # ran into the next name or past the look-ahead: keep only whole titles
+    if body and not _has_head(body):
+        body = []
+    trimmed = _trim(done + body)
     if not trimmed or not _has_head(trimmed) or not _opens_role(trimmed[0][2]):
         return None
     return trimmed[0][0], trimmed[-1][1]
