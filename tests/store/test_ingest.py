@@ -157,3 +157,30 @@ def test_which_mentions_are_one_happening(store: Store, tmp_path: Path, first: s
     import_paths(store, [one, two], jobs=1, extract=extract)
     assert q.count_events(store) == events
     assert sum(r.source_count for r in q.events_by_ids(store, q.event_ids(store))) == 2
+
+
+KILL_MID_WRITE = """
+import os, signal, sys
+sys.path.insert(0, {fakes!r})
+from store_fakes import RELEASE_B, extract
+from viewer.sources import Source
+from viewer.store.db import open_store
+from viewer.store.writer import write_document
+store = open_store({db!r})
+store.conn.execute("BEGIN IMMEDIATE")
+write_document(store.conn, Source("new.txt", "new.txt", "", "utf-8", "h", 1),
+               extract(RELEASE_B.replace("2019", "2030"), "new.txt"), "")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_kill_in_the_middle_of_a_write_leaves_the_store_as_it_was(small_store: Store) -> None:
+    import subprocess
+    import sys
+
+    before = dump(small_store)
+    script = KILL_MID_WRITE.format(fakes=str(Path(__file__).parent), db=str(small_store.path))
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[2])
+    assert done.returncode != 0
+    with open_store(small_store.path) as again:
+        assert dump(again) == before
