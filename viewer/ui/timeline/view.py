@@ -72,6 +72,10 @@ class TimelineView(QWidget):
         extent = data.extent()
         self._limits = scale.Limits(*extent) if extent else scale.Limits(*DEFAULT_RANGE)
         self._frame = None
+        if not was_empty:
+            # a filter narrowing the data must not move the days the analyst is looking at
+            lim = self._limits
+            self._limits = scale.Limits(min(lim.lo, self._state.start), max(lim.hi, self._state.end))
         if was_empty and extent:
             self._apply(scale.fit(extent[0], extent[1], self._plot_width(), self._limits))
         else:
@@ -370,6 +374,8 @@ class TimelineView(QWidget):
         self.unsetCursor()
         pos = event.position()
         mods = event.modifiers()
+        if mode == "band" and (pos - self._press).manhattanLength() < QGuiApplication.styleHints().startDragDistance():
+            mode = "press"  # a Shift-click, not a band
         if mode == "press":
             hit = self._hit(pos)
             ids = self._data.ids[hit[0]] if hit else np.zeros(0, np.int64)
