@@ -73,8 +73,8 @@ def paint_strip(painter: QPainter, rect: QRectF, events: Sequence[Any], unit: fl
         painter.setFont(legend_style.font)
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no events")
         return
-    first = min(e.date.start for e in events)
-    last = max(e.date.end for e in events)
+    first: date = min(e.date.start for e in events)
+    last: date = max(e.date.end for e in events)
     pad = max(2, (last - first).days // 40)
     first, last = first - timedelta(days=pad), last + timedelta(days=pad)
     days = max(1, (last - first).days)
