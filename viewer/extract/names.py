@@ -236,9 +236,6 @@ class NameParts:
     def full(self) -> bool:
         return bool(self.first)
 
-    def first_last(self) -> str:
-        return f"{self.first} {self.last}" if self.first else self.last
-
 
 @lru_cache(maxsize=65536)
 def parse_name(surface: str) -> NameParts:

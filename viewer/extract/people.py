@@ -45,11 +45,13 @@ def _cut_initial(text: str, s: Sentence) -> Candidate | None:
     return Candidate(m.start(1) if m.group(1) else w.start(1), w.end(1), True)
 
 
-def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None) -> list[PersonMention]:
+def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None,
+                     taken: int) -> list[PersonMention]:
+    """The people of one sentence; taken is where the last name found before it ends."""
     lo, hi = s.span.start, s.span.end
     found = candidates(text, lo, hi)
     cut = _cut_initial(text, s) if prev is not None else None
-    if cut is not None and not any(c.start < cut.end for c in found):
+    if cut is not None and cut.start >= taken and not any(c.start < cut.end for c in found):
         found.insert(0, cut)
     # weak candidates right after "the", "of"...: parts of places and bodies, not names
     found = [c for c in found if c.strong or not _WEAK_AFTER.search(text, max(lo, c.start - 6), c.start)]
@@ -110,7 +112,7 @@ def _bare_surnames(text: str, sentences: Sequence[Sentence], doc: str,
         if hit.end() > s.span.end or (k >= 0 and taken[k][1] > hit.start()):
             continue  # between sentences, or inside a name already found
         before = _WORD_BEFORE.search(text, max(s.span.start, hit.start() - 40), hit.start())
-        if before and token_kind(before.group(1)) not in "RS":
+        if before and token_kind(before.group(1)) not in "RSHA":
             continue  # another given name before it: someone else of that surname
         role = role_before(text, s.span.start, hit.start())
         out.append(_mention(doc, s, hit.start(), hit.end(), text, role))
@@ -125,7 +127,7 @@ def find_people(text: str, sentences: Sequence[Sentence], doc: str) -> list[Pers
     mentions: list[PersonMention] = []
     prev: Sentence | None = None
     for s in sentences:
-        mentions.extend(_sentence_people(text, s, doc, prev))
+        mentions.extend(_sentence_people(text, s, doc, prev, mentions[-1].span.end if mentions else 0))
         prev = s
     mentions = _signature_roles(text, sentences, mentions)
     mentions.extend(_bare_surnames(text, sentences, doc, mentions))
