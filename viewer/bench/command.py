@@ -72,7 +72,15 @@ def run_one(n: int, workdir: Path, jobs: int | None, log: Any) -> dict[str, Any]
     run["accuracy"] = m.guarded("accuracy", lambda: m.accuracy(corpus), notes)
     log(f"[{n}] accuracy {run['accuracy']}")
     run["notes"] = notes
+    run["load_average"] = _load()  # other processes on the machine make latencies noisy: say how busy
     return run
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 ROWS: tuple[tuple[str, Any], ...] = (
@@ -92,6 +100,7 @@ ROWS: tuple[tuple[str, Any], ...] = (
       for k in ("text", "person", "body", "date", "combined")),
     ("export 1,000 s / pages", lambda r: f"{r.get('export_1000_s')} / {r.get('export_pages')}"),
     ("resident MB", lambda r: r.get("rss_mb")),
+    ("load average (1 min)", lambda r: (r.get("load_average") or [None])[0]),
     *((f"F1 {k}", (lambda k: lambda r: (r.get("accuracy") or {}).get(k))(k))
       for k in ("events", "people", "decisions")),
 )
@@ -114,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     jobs = getattr(args, "jobs", None)
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
-    result: dict[str, Any] = {"machine": machine(), "runs": []}
+    result: dict[str, Any] = {"machine": dict(machine(), load_average_at_start=_load()), "runs": []}
     for n in args.events:
         result["runs"].append(run_one(n, workdir, jobs, log))
         if args.json_out:  # written after each size, so a long run leaves its figures behind
