@@ -142,6 +142,8 @@ def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> No
     "CSTO Secretary General Took Part In The Youth Forum",
     "The Head of the Mission visited the Veliky Novgorod Kremlin and studied Radical Islam Ideology.",
     "Chairman of the Primakov Readings Organizing Committee spoke about the Valdai Club.",
+    "Winners of the A.E. Snesarev Prize and cadets of the Yuri Gagarin Air Force Academy took part.",
+    "Veterans wore the St. George Ribbon.",
     "Deputy Secretary General Holds Talks With Ambassador Of Mongolia",
     "CSTO Secretary General Congratulated Veterans",
     "The CSTO Secretary General Congratulated Sportsmen",

@@ -41,6 +41,7 @@ class Vocabulary:
     honorifics: frozenset[str]
     not_name_endings: tuple[str, ...]
     surname_suffixes: tuple[str, ...]
+    named_after: frozenset[str]
 
 
 @cache
@@ -57,6 +58,7 @@ def vocabulary() -> Vocabulary:
         honorifics=frozenset(w.casefold() for w in load_lines("people", "honorifics.txt")),
         not_name_endings=tuple(load_lines("people", "not_name_endings.txt")),
         surname_suffixes=tuple(load_lines("people", "surname_suffixes.txt")),
+        named_after=frozenset(w.casefold() for w in load_lines("people", "named_after.txt")),
     )
 
 
@@ -77,7 +79,7 @@ def token_kind(token: str) -> str:
         return "R"
     if "-" in low and any(part in v.role_words for part in low.split("-")):
         return "R"  # Secretary-General, Vice-Chairman
-    if low in v.not_names:
+    if low in v.not_names or low in v.named_after:
         return "S"
     if token.isupper() and len(token) > 1:
         return "A"  # an abbreviation, or a surname in capitals ("Stanislav ZAS")
@@ -192,6 +194,7 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
         kinds = _capital_surnames(kinds)
     title_case = any(t[2].casefold() in _SMALL_WORDS for t in toks[1:])
     heads = vocabulary().role_heads
+    named_after = vocabulary().named_after
     out: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(kinds):
@@ -201,6 +204,10 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
         j = i
         while j < len(kinds) and kinds[j] not in "RSH":
             j += 1
+        if j < len(kinds) and (toks[j][2].casefold() in named_after or (
+                toks[-1][2].casefold() in named_after and all(k in "SCFGL" for k in kinds[j:]))):
+            i = j  # "the A.E. Snesarev Prize", "the Yuri Gagarin Air Force Academy": things
+            continue
         before = kinds[i - 1] if i > 0 else ""
         if before == "R" and j - i == 1 and (j < len(kinds) or toks[i - 1][2].casefold() not in heads):
             # a bare surname must follow a title's head and end the run: "President Putin",

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from viewer.extract.aliases import PeopleIndex, resolve_people
-from viewer.extract.names import Candidate, candidates, parse_name, token_kind
+from viewer.extract.names import Candidate, candidates, parse_name, token_kind, vocabulary
 from viewer.extract.roles import role_after, role_before, role_line
 from viewer.records import PersonMention, Sentence, Span
 
@@ -42,6 +42,9 @@ def _cut_initial(text: str, s: Sentence) -> Candidate | None:
     w = _FIRST_WORD.match(text, lo, s.span.end)
     if not m or not w or token_kind(w.group(1)) not in "CGLP":
         return None
+    after = _FIRST_WORD.match(text, w.end(), s.span.end)
+    if after and after.group(1).casefold() in vocabulary().named_after:
+        return None  # "the A.E. | Snesarev Prize"
     return Candidate(m.start(1) if m.group(1) else w.start(1), w.end(1), True)
 
 
