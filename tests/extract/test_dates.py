@@ -413,7 +413,8 @@ def test_vocabulary_loads_and_is_consistent() -> None:
                 for name in entry[key]:
                     owner = f"{kind}:{entry['number']}"
                     assert names.setdefault(name.lower(), owner) == owner, name
-    assert set(v["relative"]) == {"eve", "same_day", "this_year", "next_year", "last_year"}
+    assert set(v["relative"]) == {"eve", "same_day", "today", "yesterday", "tomorrow", "this_year",
+                                  "next_year", "last_year"}
     phrases = [p.lower() for ps in v["relative"].values() for p in ps]
     assert len(phrases) == len(set(phrases))
     assert set(v["periods"]) == {"quarter", "half"}
@@ -444,3 +445,21 @@ def test_any_text(text: str, cut_start: int, cut_end: int) -> None:
             assert date(r.year, r.month, r.day)  # type: ignore[arg-type]
         value = resolve(r, ctx)
         assert value is None or value.start <= value.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Today, the Secretary General met the press.", ("2021-10-15", "'today'")),
+    ("Yesterday, the ministers held talks.", ("2021-10-14", "'yesterday'")),
+    ("Tomorrow, the delegation will arrive.", ("2021-10-16", "'tomorrow'")),
+])
+def test_today_and_yesterday_count_from_the_publication_date(text: str, expected: tuple[str, str]) -> None:
+    [raw] = find_dates(text)
+    value = resolve(raw, DateContext(published=date(2021, 10, 15), published_text="15.10.2021"))
+    assert value is not None
+    assert (value.start.isoformat(), value.certainty) == (expected[0], "inferred")
+    assert value.reason.startswith(expected[1]) and "15.10.2021" in value.reason
+
+
+def test_today_without_a_publication_date_is_not_guessed() -> None:
+    [raw] = find_dates("Today, the Secretary General met the press.")
+    assert resolve(raw, DateContext()) is None

@@ -81,6 +81,8 @@ def test_events_carry_their_people_and_source() -> None:
     "In 2021, the Organization celebrated its anniversary.",
     "The 40th meeting of the Working Group discussed Afghanistan.",
     "Contacts: +7495-621-27-10, IMG-20210915-WA0060.jpg",
+    "“Today we can state that the tasks were completed,” the Secretary General said.",
+    "Today there are several thousand of them.",
 ])
 def test_what_is_not_an_event(sentence: str) -> None:
     assert extract_document("12.06.2023\n" + sentence, "t.txt").events == ()
@@ -100,3 +102,9 @@ def test_an_agency_dateline_dates_the_news_and_is_no_event() -> None:
     assert [(e.date.start.isoformat(), e.date.certainty) for e in ex.events] == [
         ("2022-03-02", "stated"), ("2022-03-02", "inferred")]
     assert [m.role for m in ex.dates][:1] == ["dateline"]
+
+
+def test_today_and_yesterday_opening_a_sentence_date_events() -> None:
+    text = "15.10.2021\nToday, the ministers met in Minsk.\nYesterday, a round table was held.\n"
+    assert events_of(text) == [("2021-10-15", "2021-10-15", "inferred", "meeting", "Minsk"),
+                               ("2021-10-14", "2021-10-14", "inferred", "meeting", None)]

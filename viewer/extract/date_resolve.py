@@ -123,6 +123,9 @@ def _value(period: tuple[date, date], raw: RawDate, certainty: Certainty, reason
     return DateValue(period[0], period[1], raw.precision, certainty, reason)
 
 
+_FROM_PUBLICATION = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
 def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
     """The calendar reading of raw in its context.
 
@@ -131,6 +134,14 @@ def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
     drops the mention rather than guess from the clock.
     """
     prev = ctx.previous
+    if raw.relative in _FROM_PUBLICATION and raw.month is None and raw.year is None:
+        # "today", "yesterday": counted from the day the item was published, and from nothing else
+        if ctx.published is None:
+            return None
+        day = ctx.published + timedelta(days=_FROM_PUBLICATION[raw.relative])
+        said = _WORDS.get(raw.relative, raw.relative)
+        return DateValue(day, day, "day", "inferred",
+                         f"'{said}' counted from the publication date {ctx.published_text or ctx.published.isoformat()}")
     if raw.relative in ("eve", "same_day") and raw.month is None and raw.year is None:
         if prev is None:
             return None

@@ -30,7 +30,7 @@ class RawDate:
     precision: Precision = "day"
     quarter: int | None = None
     half: int | None = None
-    relative: str | None = None  # eve, same_day, this_year, next_year, last_year
+    relative: str | None = None  # eve, same_day, today, yesterday, tomorrow, this_year, next_year, last_year
     # The date qualifies a name, not a happening: "the Agreement ... of October 6, 2007", "the
     # Memorandum signed in September 2016". A happening named by its date ("the Victory Parade in
     # 2020", "was signed on 5 March") is not incidental: a document's date is, its signing is not.
@@ -99,6 +99,7 @@ _ORDINALS: dict[str, int] = {k.lower(): v for lang in _V["ordinals"].values() fo
 _PERIOD = {w.lower(): kind for kind, ws in _V["periods"].items() for w in ws}
 _RELATIVE = {p.lower(): kind for kind, ps in _V["relative"].items() for p in ps}
 _YEAR_RELATIVE = ("this_year", "next_year", "last_year")
+_DAY_RELATIVE = ("eve", "same_day", "today", "yesterday", "tomorrow")
 
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
@@ -391,7 +392,7 @@ def _merge(text: str, dates: list[RawDate]) -> list[RawDate]:
             out[-1] = replace(prev, span=Span(prev.span.start, r.span.end),
                               text=text[prev.span.start:r.span.end], relative=r.relative)
             continue
-        if prev is not None and prev.relative in ("eve", "same_day") and prev.month is None \
+        if prev is not None and prev.relative in _DAY_RELATIVE and prev.month is None \
                 and r.month is not None and r.relative is None and r.precision == "day" \
                 and _GLUE_EVE.fullmatch(text, prev.span.end, r.span.start):
             # the explicit day wins; the relative word is kept for the reason

@@ -35,9 +35,23 @@ class DatedSentence:
     published_text: str = ""
 
 
-def is_event_date(raw: RawDate) -> bool:
-    """A happening's date: not a year or period alone, not a date that only qualifies a name."""
-    return not raw.incidental and not raw.bare_year and raw.precision in _EVENT_PRECISIONS
+_OPENING = re.compile(r"[\"“«(\s]*")
+_FROM_PUBLICATION = ("today", "yesterday", "tomorrow")
+
+
+def is_event_date(text: str, sentence: Sentence, raw: RawDate) -> bool:
+    """A happening's date: not a year or period alone, not a date that only qualifies a name.
+
+    "Today" dates a happening only where it opens the sentence with a comma ("Today, the ministers
+    met"); elsewhere it is a figure of speech ("today we can state that ...", "Today there are ...").
+    """
+    if raw.incidental or raw.bare_year or raw.precision not in _EVENT_PRECISIONS:
+        return False
+    if raw.relative in _FROM_PUBLICATION and raw.month is None:
+        opening = _OPENING.match(text, sentence.span.start)
+        at_start = opening is not None and opening.end() == raw.span.start
+        return at_start and text[raw.span.end:raw.span.end + 1] == ","  # "Today, the ..."
+    return True
 
 
 def _mention(raw: RawDate, value: DateValue) -> DateMention:
@@ -73,7 +87,7 @@ def date_sentence(text: str, sentence: Sentence, raws: Sequence[RawDate], publis
             continue
         mention = _mention(raw, value)
         mentions.append(mention)
-        if is_event_date(raw):
+        if is_event_date(text, sentence, raw):
             event_dates.append(mention)
             previous = value
     return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future, published, published_text)
