@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel,
                                QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTableView,
                                QToolBar, QVBoxLayout, QWidget)
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._columns: EventColumns | None = None
         self._all: EventColumns | None = None
         self._closed = False
+        self._panels_due = False
         self._jobs: list[Any] = []
         self.total = 0
 
@@ -169,12 +170,21 @@ class MainWindow(QMainWindow):
         self._all = queries.event_columns(self.store)
         self._density = Density(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
         self.apply_filter(self.filter_bar.filter())
-        # The timeline paints first; people, facets and the overview's releases follow at once.
-        QTimer.singleShot(0, self, self._load_panels)
+        # The timeline paints first; people, facets and the overview's releases follow at once
+        # (once the window is on screen: a window never shown never needs them).
+        self._panels_due = True
+        if self.isVisible():
+            QTimer.singleShot(0, self, self._load_panels)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._panels_due:
+            QTimer.singleShot(0, self, self._load_panels)
 
     def _load_panels(self) -> None:
-        if self._closed:
+        if self._closed or not self._panels_due:
             return  # closed before the event loop came round: the store may be gone
+        self._panels_due = False
         self.people.reload()
         self.filter_bar.refresh_facets()
         self._density = queries.density(self.store)
