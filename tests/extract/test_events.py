@@ -108,3 +108,14 @@ def test_today_and_yesterday_opening_a_sentence_date_events() -> None:
     text = "15.10.2021\nToday, the ministers met in Minsk.\nYesterday, a round table was held.\n"
     assert events_of(text) == [("2021-10-15", "2021-10-15", "inferred", "meeting", "Minsk"),
                                ("2021-10-14", "2021-10-14", "inferred", "meeting", None)]
+
+
+def test_a_planned_happening_leans_to_the_future_and_a_noun_names_it() -> None:
+    text = ("18.02.2022\nThe Deputy Chief of the Joint Staff informed about the exercises, which will "
+            "be held in October in Kazakhstan.\nThe Chairman noted the importance of the forthcoming "
+            "session of the CSTO Collective Security Council in Moscow in May 2022.\n")
+    ex = extract_document(text, "t.txt")
+    assert [(e.date.start.isoformat(), e.kind, e.title) for e in ex.events] == [
+        ("2022-10-01", "planned", "Exercises of the Joint Staff"),
+        ("2022-05-01", "planned", "Forthcoming session of the CSTO Collective Security Council"),
+    ]

@@ -108,11 +108,12 @@ def _anchor(ctx: DateContext) -> tuple[date, str] | None:
 
 
 def _score(period: tuple[date, date], anchor: date, future: bool) -> int:
-    """Closest to the anchor wins; a reading after it costs double (before it, when planned)."""
+    """Closest to the anchor wins; a reading after it costs double. A planned happening ("will be
+    held in October") leans harder the other way: a past reading costs four times its distance."""
     start, end = period
     if end < anchor:
         d = (anchor - end).days
-        return -2 * d if future else -d
+        return -4 * d if future else -d
     if start > anchor:
         d = (start - anchor).days
         return -d if future else -2 * d

@@ -144,13 +144,17 @@ class DocumentScan:
         return found[0][1] if found else None
 
     def kind_in(self, start: int, end: int) -> tuple[str, int] | None:
-        """The first cue's kind in the span and where it stands; an appointment cue wins."""
+        """The first cue's kind in the span and where it stands. An appointment cue wins; a
+        statement cue ("noted", "said") only when nothing else names the happening."""
         k = kinds()
         first: tuple[str, int] | None = None
+        said: tuple[str, int] | None = None
         for m in k.cues.finditer(self.text, start, end):
             kind = k.kind_of[key(m.group(0))]
             if kind == "appointment":
                 return kind, m.start()
-            if first is None:
+            if kind == "statement":
+                said = said or (kind, m.start())
+            elif first is None:
                 first = (kind, m.start())
-        return first
+        return first or said
