@@ -1,8 +1,11 @@
 """People panel, reader links, theme and help dialogs, through the window."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QTableWidget
 from window_helpers import message_titled
 
@@ -80,3 +83,35 @@ def test_panels_can_be_hidden_from_the_view_menu(launch, store_path, name):
     assert not dock.isVisible()
     dock.toggleViewAction().trigger()
     assert dock.isVisible()
+
+
+def test_every_shortcut_is_documented(launch, store_path):
+    window = launch(store_path)
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "window.md").read_text(encoding="utf-8")
+    for action in window.actions_.with_shortcuts():
+        keys = [s.toString(QKeySequence.SequenceFormat.PortableText) for s in action.shortcuts()]
+        assert any(k in doc for k in keys), (action.text(), keys)
+
+
+def test_timeline_tooltip_tells_date_certainty_title_place_and_people(launch, store_path):
+    window = launch(store_path)
+    rows = queries.events_by_ids(window.store, queries.event_ids(window.store))
+    row = next(r for r in rows if r.place and r.people)
+    tip = window.tooltip_for([row.id])
+    assert row.title in tip and row.place in tip and row.certainty in tip
+    assert all(name in tip for name in row.people)
+
+
+def test_reader_hover_explains_dates_and_decisions(launch, store_path):
+    window = launch(store_path)
+    rows = queries.events_by_ids(window.store, queries.event_ids(window.store,
+                                                                 EventFilter(decisions_only=True)))
+    row = next(r for r in rows if queries.item_view(window.store, r.item_id).dates)
+    window.open_event(row.id)
+    view = window.reader.item()
+    span, value = view.dates[0]
+    tips = [m.tip for m in window.reader.text.marks_at(span.start)]
+    assert any(value.start.isoformat() in t and value.certainty in t for t in tips)
+    decision = view.decisions[0]
+    tips = [m.tip for m in window.reader.text.marks_at(decision.span.start)]
+    assert any(t.startswith(f"Decision: {decision.kind}") for t in tips)
