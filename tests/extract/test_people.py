@@ -118,6 +118,9 @@ def test_names_and_roles(text: str, expected: list[tuple[str, str | None]]) -> N
     # an article opens a title: the title of someone unnamed before it is not part of it
     ("At the invitation of the President of Mongolia, the CSTO Secretary General I. Petrenko arrived.",
      [("I. Petrenko", "CSTO Secretary General")]),
+    # ... but titles in apposition, each with its article, all go with the name
+    ("The chairmanship passed to the new Chairperson of the CSC, the President of the Republic of Belarus "
+     "Ivan Petrov.", [("Ivan Petrov", "Chairperson of the CSC, the President of the Republic of Belarus")]),
     # two given names
     ("Mr. Carlos Miguel Herrera, Ambassador of Nicaragua, was received.",
      [("Carlos Miguel Herrera", "Ambassador of Nicaragua")]),

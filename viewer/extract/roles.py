@@ -14,7 +14,9 @@ _DASHES = frozenset({"-", "–", "—"})
 _STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
 _LOOK = 400  # a role is never longer than this many characters
 _REACH = (48, 160, _LOOK)
-_ARTICLES = frozenset({"the", "a", "an"})
+# A further title that opens with one of these is the complement of another word ("the invitation
+# of the Prime Minister of India, the Secretary General X"), not a title of the name.
+_PREPOSITIONS = frozenset({"of", "for", "to", "by", "with", "at", "in", "on", "from", "under"})
 
 
 @cache
@@ -106,10 +108,10 @@ def _role_ending(window: str, whole: bool) -> tuple[int, int] | None:
         joined = part + pending
         trimmed = _trim(joined)
         pending = []
+        if chosen and joined and joined[0][2].casefold() in _PREPOSITIONS:
+            break  # "at the invitation of the Prime Minister of India, the Secretary General X"
         if trimmed and _has_head(trimmed):
             chosen = trimmed + chosen
-            if joined[0][2].casefold() in _ARTICLES:
-                break  # "of the Prime Minister of India, the Secretary General X": the article opens this title
         elif sep == "and" and trimmed:
             pending = joined  # "Minister of Industry and Trade": "Trade" belongs to the title
         else:
