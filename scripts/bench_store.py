@@ -165,6 +165,31 @@ def synthetic_extract(text: str, doc: str) -> Extraction:
                       tuple(mentions), persons, ())
 
 
+def split_figures(work: Path, files: list[Path]) -> None:
+    """Extraction and store writing timed apart, one core each, on a slice of the corpus."""
+    from viewer.store.ingest import parse_file
+    from viewer.store.writer import write_document
+
+    start = time.perf_counter()
+    parsed = [parse_file(str(f)) for f in files]
+    parse_s = time.perf_counter() - start
+    mb = sum(f.stat().st_size for f in files) / 2**20
+    db = work / "split.db"
+    if db.exists():
+        db.unlink()
+    store = open_store(db)
+    start = time.perf_counter()
+    for item in parsed:
+        if isinstance(item, str):
+            continue
+        with store.transaction() as conn:
+            write_document(conn, item[0], item[1], "")
+    write_s = time.perf_counter() - start
+    store.close()
+    print(f"one core, {mb:.1f} MB: extraction {mb / parse_s:.2f} MB/s, "
+          f"store writes {mb / write_s:.2f} MB/s ({len(files) / write_s:.0f} files/s)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
@@ -197,6 +222,7 @@ def main() -> int:
         for label, ms in query_figures(store):
             print(f"  {label:<32} {ms:8.1f} ms")
         store.close()
+        split_figures(work, sorted((work / "corpus").iterdir())[:300])
 
         if args.synthetic:
             docs = max(1, args.synthetic // EVENTS_PER_DOC)

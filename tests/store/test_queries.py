@@ -168,3 +168,15 @@ def test_a_role_named_alone_is_marked_and_resolvable(small_store: Store, tmp_pat
         ("CSTO Secretary General", "CSTO Secretary General", date(2021, 6, 1))]
     holder = q.holder_of_role(small_store, item.role_mentions[0][0], date(2021, 6, 1))
     assert holder is not None and holder.name == "Stanislav Zas"
+
+
+def test_event_columns_carry_extreme_values_whole(store: Store) -> None:
+    far, farther = date(9999, 12, 30).toordinal(), date(9999, 12, 31).toordinal()
+    store.conn.execute("INSERT INTO events (id, start_day, end_day, precision, certainty, reason,"
+                       " kind, title, place, lane, source_count) VALUES (7, ?, ?, 'day',"
+                       " 'inferred', '', 'unheard-of', 't', NULL, ?, 100000)",
+                       (far, farther, len(LANES) - 1))
+    cols = q.event_columns(store)
+    assert [a.tolist() for a in (cols.ids, cols.start_days, cols.end_days, cols.lanes, cols.kinds,
+                                 cols.inferred, cols.sources)] == [
+        [7], [far], [farther], [len(LANES) - 1], [KINDS.index("other")], [True], [100000]]

@@ -41,21 +41,28 @@ def event_ids(store: Store, f: EventFilter = EventFilter()) -> list[int]:
     return [r[0] for r in store.conn.execute(sql, params)]
 
 
+_DAY_BITS = 22  # day ordinals stay below 2**22 (date.max is 3,652,059)
+
+
 def event_columns(store: Store, f: EventFilter = EventFilter()) -> EventColumns:
     where, params = compile_filter(f)
-    # Kinds become their index in KINDS inside SQLite, so the rows arrive as plain integers
-    # and numpy takes them in one call (no Python loop per event).
+    # Python's sqlite3 pays per value fetched, so each row comes as three integers: the id,
+    # both days, and lane/kind/inferred/sources; numpy unpacks them without a Python loop.
+    # Kinds become their index in KINDS inside SQLite.
     cases = " ".join(f"WHEN :kind_name{i} THEN {i}" for i in range(len(KINDS)))
     params = {**params, **{f"kind_name{i}": k for i, k in enumerate(KINDS)}}
-    sql = (f"SELECT id, start_day, end_day, lane, CASE kind {cases} ELSE {KIND_INDEX['other']}"
-           f" END, certainty = 'inferred', source_count FROM events WHERE {where}"
+    sql = (f"SELECT id, (start_day << {_DAY_BITS}) | end_day,"
+           f" (source_count << 10) | (lane << 5) | (CASE kind {cases} ELSE {KIND_INDEX['other']}"
+           f" END << 1) | (certainty = 'inferred') FROM events WHERE {where}"
            f" ORDER BY start_day, end_day, id")
     rows = store.conn.execute(sql, params).fetchall()
-    table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
-    return EventColumns(ids=table[:, 0].copy(), start_days=table[:, 1].copy(),
-                        end_days=table[:, 2].copy(), lanes=table[:, 3].astype(np.int16),
-                        kinds=table[:, 4].astype(np.int16), inferred=table[:, 5].astype(bool),
-                        sources=table[:, 6].astype(np.int32))
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+    days, misc = table[:, 1], table[:, 2]
+    return EventColumns(ids=table[:, 0].copy(), start_days=days >> _DAY_BITS,
+                        end_days=days & ((1 << _DAY_BITS) - 1),
+                        lanes=((misc >> 5) & 31).astype(np.int16),
+                        kinds=((misc >> 1) & 15).astype(np.int16),
+                        inferred=(misc & 1).astype(bool), sources=(misc >> 10).astype(np.int32))
 
 
 def events_by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:
