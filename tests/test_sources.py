@@ -90,7 +90,7 @@ def test_collect_files_walks_folders_and_names_the_missing(tmp_path: Path) -> No
     for rel in ("d/b.txt", "d/a.html", "d/sub/c.txt", "d/.hidden.txt", "one.txt"):
         (tmp_path / rel).write_text("x")
     files, missing = collect_files([tmp_path / "d", tmp_path / "one.txt", tmp_path / "nope",
-                                    tmp_path / "one.txt"])
+                                    tmp_path / "d" / ".." / "one.txt", tmp_path / "d" / "b.txt"])
     assert [str(f.relative_to(tmp_path)) for f in files] == ["d/a.html", "d/b.txt", "d/sub/c.txt",
                                                              "one.txt"]
     assert missing == [(str(tmp_path / "nope"), "no such file or folder")]

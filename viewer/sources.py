@@ -248,4 +248,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
             files.append(path)
         else:
             missing.append((str(path), "no such file or folder"))
-    return list(dict.fromkeys(files)), missing
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)  # one file named twice (a folder and a file in it)
+    return list(unique.values()), missing

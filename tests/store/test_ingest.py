@@ -184,3 +184,13 @@ def test_a_kill_in_the_middle_of_a_write_leaves_the_store_as_it_was(small_store:
     assert done.returncode != 0
     with open_store(small_store.path) as again:
         assert dump(again) == before
+
+
+def test_two_files_of_one_name_in_one_import(store: Store, tmp_path: Path) -> None:
+    for folder, text in (("x", RELEASE_A), ("y", RELEASE_B)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(text, encoding="utf-8")
+    report = import_paths(store, [tmp_path / "x", tmp_path / "y"], jobs=1, extract=extract)
+    assert (report.imported, report.failed) == (1, [(
+        str(tmp_path / "y" / "same.txt"),
+        f"another file named same.txt is in this import ({tmp_path / 'x' / 'same.txt'})")])
