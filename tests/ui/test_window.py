@@ -232,3 +232,34 @@ def _event_with_decisions(window):  # type: ignore[no-untyped-def]
         if queries.item_view(window.store, r.item_id).decisions:
             return r
     raise AssertionError("no event with decisions in the seeds")
+
+
+def test_the_selection_survives_sorting_and_filtering(launch, store_path, qtbot):
+    window = launch(store_path)
+    event_id = window.model.id_at(2)
+    click_row(qtbot, window.table, 2)
+    window.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+    rows = [i.row() for i in window.table.selectionModel().selectedRows()]
+    assert [window.model.id_at(r) for r in rows] == [event_id]
+    qtbot.mouseClick(window.filter_bar.hide_inferred, Qt.MouseButton.LeftButton)
+    kept = event_id in set(queries.event_ids(window.store, EventFilter(hide_inferred=True)))
+    assert window.selection() == ([event_id] if kept else [])
+    rows = [i.row() for i in window.table.selectionModel().selectedRows()]
+    assert [window.model.id_at(r) for r in rows] == window.selection()
+
+
+def test_focusable_widgets_have_accessible_names(launch, store_path):
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    window = launch(store_path)
+    unnamed = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()):
+            continue
+        if w.parent() is not None and w.parent().accessibleName() and not w.isWindow() \
+                and type(w).__name__ in ("QWidget", "QLineEdit"):
+            continue  # viewports and the editors inside named date and combo boxes
+        unnamed.append(f"{type(w).__name__} {w.objectName()}")
+    assert unnamed == []

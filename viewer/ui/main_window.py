@@ -19,7 +19,7 @@ from viewer.store.rows import Density, EventColumns
 from viewer.ui import dialogs, import_dialog, theme
 from viewer.ui.filter_bar import FilterBar
 from viewer.ui.menus import build_menus
-from viewer.ui.models.events import COL_TITLE, EventsModel
+from viewer.ui.models.events import COL_TITLE, EventsModel, format_date
 from viewer.ui.people_panel import PeoplePanel
 from viewer.ui.reader import ReaderPanel
 from viewer.ui.settings import K_SHOW_OVERVIEW, Settings
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_tooltip_provider(self.tooltip_for)
         self.overview.range_requested.connect(self.timeline.set_visible_range)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.model.modelReset.connect(self._reselect_rows)  # after a sort or a new filter
         self.table.doubleClicked.connect(lambda index: self.open_event(self.model.id_at(index.row())))
         self._follow_system_theme()
         self.restore()
@@ -230,7 +231,6 @@ class MainWindow(QMainWindow):
 
     def tooltip_for(self, ids: list[int]) -> str:
         rows = queries.events_by_ids(self.store, list(ids)[:5])
-        from viewer.ui.models.events import format_date
         parts = []
         for r in rows:
             when = f"{format_date(r)} ({r.certainty}{': ' + r.reason if r.reason else ''})"
@@ -278,6 +278,13 @@ class MainWindow(QMainWindow):
         sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if rows:
             self.table.scrollTo(self.model.index(rows[0], 0))
+
+    def _reselect_rows(self) -> None:
+        self._syncing = True
+        try:
+            self._select_table_rows(self._selection)
+        finally:
+            self._syncing = False
 
     def _table_selection_changed(self, *_args: object) -> None:
         if self._syncing:
