@@ -40,6 +40,7 @@ def clauses(text: str) -> list[tuple[str, str | None, str]]:
     ("The strategy defines the agreed approaches of the agencies.", []),
     ("Kazakhstan has taken over the chairmanship.", []),
     ("The restrictions had made certain changes to the work.", []),
+    ("В заседании приняли участие министры обороны.", []),
 ])
 def test_decision_clauses(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert clauses(sentence) == expected

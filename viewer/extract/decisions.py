@@ -35,6 +35,7 @@ class DecisionCues:
     stops: re.Pattern[str]
     clause_starts: re.Pattern[str]
     establish: re.Pattern[str]
+    idiom: re.Pattern[str]  # the verb starts a set phrase that decides nothing
 
 
 @cache
@@ -54,6 +55,7 @@ def cues() -> DecisionCues:
                          + rf"|,?\s+and\s+(?=(?:also\s+)?(?:{alternation(list(data['verbs']))})\b)"),
         clause_starts=re.compile(rf"(?:{alternation(data['clause_starts'])})", re.IGNORECASE),
         establish=re.compile(rf"\b(?:{alternation(data['establish_words'])})\b", re.IGNORECASE),
+        idiom=re.compile(rf"(?:{alternation(data['idioms'], cased=True)})\b"),
     )
 
 
@@ -132,7 +134,7 @@ def find_decisions(text: str, sentence: Sentence) -> list[Clause]:
     for m in c.verb.finditer(text, lo, hi):
         verb = m.group(0)
         before = text[lo:m.start()]
-        if c.blocked.search(before):
+        if c.blocked.search(before) or c.idiom.match(text, m.start()):
             continue
         passive = c.passive_aux.search(before) is not None
         if not passive:
