@@ -62,6 +62,10 @@ def found(text: str) -> list[tuple[str, str | None]]:
      [("Viktor Lebedko", "head of state")]),
     # Cyrillic
     ("Генеральный секретарь ОДКБ Имангали Тасмагамбетов", [("Имангали Тасмагамбетов", "Генеральный секретарь ОДКБ")]),
+    # Russian, with declined names and titles
+    ("Генеральный секретарь ОДКБ провел встречу с Министром иностранных дел Республики Беларусь "
+     "Максимом Рыженковым.", [("Максимом Рыженковым", "Министром иностранных дел Республики Беларусь")]),
+    ("Переговоры провел Сергей Лавров.", [("Сергей Лавров", None)]),
     # a bare surname after a title
     ("President Tokayev opened the session.", [("Tokayev", "President")]),
     # initials: Russian digraphs, run together, or after the surname

@@ -42,6 +42,9 @@ def groups(people: list[Person]) -> list[tuple[str, tuple[str, ...], tuple[str, 
     # Cyrillic and Latin spellings of one person; the Latin one names them
     ([("a", "Владимир Зайнетдинов"), ("b", "Vladimir Zaynetdinov")],
      [("Vladimir Zaynetdinov", ("Vladimir Zaynetdinov", "Владимир Зайнетдинов"), ("a", "b"))]),
+    # Russian case forms of one name
+    ([("a", "Сергей Лавров"), ("a", "Сергеем Лавровым"), ("b", "Сергею Лаврову")],
+     [("Сергей Лавров", ("Сергеем Лавровым", "Сергей Лавров", "Сергею Лаврову"), ("a", "b"))]),
     # an initial seen before the full name, in another document
     ([("a", "S. Ordabayev"), ("b", "Samat Ordabaev")],
      [("Samat Ordabaev", ("S. Ordabayev", "Samat Ordabaev"), ("a", "b"))]),

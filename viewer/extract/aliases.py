@@ -8,7 +8,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from viewer.extract.names import NameParts, parse_name
+from viewer.extract.names import NameParts, given_key, parse_name, surname_key
 from viewer.extract.roles import split_roles
 from viewer.extract.translit import has_cyrillic, skeleton, transliterate
 from viewer.records import Person, PersonMention, Role, Span
@@ -70,7 +70,7 @@ class _Cluster:
     def given_fits(self, parts: NameParts) -> bool:
         """Could this name's given name (or initial) be this person's?"""
         if parts.first:
-            given = skeleton(parts.first)
+            given = given_key(parts.first)
             if self.givens:
                 return any(_same_given(given, g) for g in self.givens)
             return not self.initials or bool(_letters(parts.first) & self.initials)
@@ -85,9 +85,9 @@ class _Cluster:
         return any(_same_given(skeleton(parts.patronymic), p) for p in self.patronymics)
 
     def absorb(self, parts: NameParts) -> None:
-        self.surnames.add(skeleton(parts.last))
+        self.surnames.add(surname_key(parts.last))
         if parts.first:
-            self.givens.add(skeleton(parts.first))
+            self.givens.add(given_key(parts.first))
             self.letters |= _letters(parts.first)
         if parts.initials:
             self.initials |= _letters(parts.initials.split()[0])
@@ -155,7 +155,7 @@ class PeopleIndex:
         return cid
 
     def _find(self, parts: NameParts, full_only: bool) -> list[int]:
-        key = skeleton(parts.last)
+        key = surname_key(parts.last)
         found = []
         for cid in self._blocks.get(_block(key), []):
             c = self._clusters[cid]
@@ -182,7 +182,7 @@ class PeopleIndex:
             if known:
                 cid = max(known, key=lambda i: len(self._clusters[i].mentions))
                 cluster = self._clusters[cid]
-                key = skeleton(parts.last)
+                key = surname_key(parts.last)
                 if key not in cluster.surnames and _block(key) not in {_block(k) for k in cluster.surnames}:
                     self._blocks.setdefault(_block(key), []).append(cid)
                 cluster.absorb(parts)
@@ -213,7 +213,7 @@ class PeopleIndex:
                 joined.setdefault(pick[0], []).append(w)
             else:
                 letter = skeleton(parts.initials.split()[0])[:1] if parts.initials else ""
-                alone.setdefault((skeleton(parts.last), letter), []).append(w)
+                alone.setdefault((surname_key(parts.last), letter), []).append(w)
         return joined, list(alone.values())
 
     def people(self) -> list[Person]:

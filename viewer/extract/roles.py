@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from viewer.extract.names import vocabulary
+from viewer.extract.names import is_role_head, is_role_word
 from viewer.resources import load_lines
 
 # Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
@@ -36,13 +36,11 @@ def _inside_role(word: str) -> bool:
     if word in _DASHES or word.startswith("("):
         return True
     low = word.casefold()
-    return word[0].isupper() or low in vocabulary().role_words or low in _connectors()
+    return word[0].isupper() or is_role_word(low) or low in _connectors()
 
 
 def _has_head(toks: list[Tok]) -> bool:
-    heads = vocabulary().role_heads
-    return any(t[2].casefold() in heads or ("-" in t[2] and any(
-        part in heads for part in t[2].casefold().split("-"))) for t in toks)
+    return any(is_role_head(t[2].casefold()) for t in toks)
 
 
 def _trim(toks: list[Tok]) -> list[Tok]:
@@ -59,7 +57,7 @@ def _trim(toks: list[Tok]) -> list[Tok]:
 def _opening_verb(toks: list[Tok], a: int, b: int) -> bool:
     """A verb opening the sentence before a title: "Welcomed by the Governor ...", "Meeting the ..."."""
     word = toks[a][2].casefold()
-    return (a + 1 < b and word.endswith(("ed", "ing")) and word not in vocabulary().role_words
+    return (a + 1 < b and word.endswith(("ed", "ing")) and not is_role_word(word)
             and toks[a + 1][2].casefold() in _connectors())
 
 
@@ -138,10 +136,9 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
     body: list[Tok] = []
     done: list[Tok] = []  # the titles read so far, when a comma may open one more
     ended = False
-    role_words = vocabulary().role_words
     for k in range(1, len(toks)):
         word = toks[k][2]
-        if word == "," and k + 1 < len(toks) and toks[k + 1][2].casefold() in role_words \
+        if word == "," and k + 1 < len(toks) and is_role_word(toks[k + 1][2].casefold()) \
                 and _has_head(body):
             done, body = done + body, []  # "Manturov, Deputy Prime Minister ..., Chairman of ..."
             continue
@@ -160,7 +157,7 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
 
 
 def _opens_role(word: str) -> bool:
-    return word[0].isupper() or word.casefold() in vocabulary().role_words
+    return word[0].isupper() or is_role_word(word.casefold())
 
 
 def role_line(text: str, lo: int, hi: int) -> tuple[int, int] | None:
