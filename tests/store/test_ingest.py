@@ -194,3 +194,13 @@ def test_two_files_of_one_name_in_one_import(store: Store, tmp_path: Path) -> No
     assert (report.imported, report.failed) == (1, [(
         str(tmp_path / "y" / "same.txt"),
         f"another file named same.txt is in this import ({tmp_path / 'x' / 'same.txt'})")])
+
+
+def test_events_written_directly_equal_events_recomputed(small_store: Store) -> None:
+    from viewer.store.writer import refresh_events, refresh_people
+
+    before = dump(small_store)
+    with small_store.transaction() as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM events")]
+        refresh_people(conn, refresh_events(conn, ids))
+    assert dump(small_store) == before

@@ -69,13 +69,16 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
                       v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty,
                       v.reason, mention.role))
     event_ids: list[int] = []
-    merged = 0
+    merged: set[int] = set()
+    mentions_merged = 0
     for event in ex.events:
         ids = tuple(person_ids[n] for n in event.people if n in person_ids)
         event_id, was_merged = _place_event(conn, doc_id, items.by_index.get(event.item), event,
                                             ids)
         event_ids.append(event_id)
-        merged += was_merged
+        if was_merged:
+            merged.add(event_id)
+            mentions_merged += 1
     for d in ex.decisions:
         item_id = items.by_index.get(d.item)
         event_id = event_ids[d.event] if d.event is not None and d.event < len(event_ids) else None
@@ -85,8 +88,15 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
                      (doc_id, item_id, d.sentence, d.kind, d.body, d.text, d.span.start,
                       d.span.end, d.date.start.toordinal() if d.date else None,
                       d.date.end.toordinal() if d.date else None, event_id))
-    refresh_people(conn, refresh_events(conn, set(event_ids)) | set(person_ids.values()))
-    return Written(items=len(item_ids), events=len(event_ids), merged=merged,
+    with_decisions = sorted({event_ids[d.event] for d in ex.decisions
+                             if d.event is not None and d.event < len(event_ids)} - merged)
+    for i in range(0, len(with_decisions), 500):
+        chunk = with_decisions[i:i + 500]
+        conn.execute("UPDATE events SET decision_count = (SELECT count(*) FROM decisions"
+                     " WHERE event_id = events.id)"
+                     f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    refresh_people(conn, refresh_events(conn, merged) | set(person_ids.values()))
+    return Written(items=len(item_ids), events=len(event_ids), merged=mentions_merged,
                    people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions))
 
 
@@ -166,24 +176,34 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
 
 def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, event: Event,
                  person_ids: tuple[int, ...]) -> tuple[int, bool]:
+    """Store one mention: a source of an event already stored, or a new event. True if merged."""
     v = event.date
     event_id = _same_happening(conn, event, person_ids)
     merged = event_id is not None
     if event_id is None:
+        # A new event is written whole here, as refresh_events would compute it from its one
+        # source: most mentions are new, and recomputing each would double the writes.
         new_id = conn.execute(
             "INSERT INTO events (start_day, end_day, precision, certainty, reason, kind, title,"
-            " place, lane) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty, v.reason,
-             event.kind, event.title, event.place, lane_of(event.bodies))).lastrowid
+            " place, lane, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty,
+             "" if v.certainty == "stated" else v.reason, event.kind, event.title, event.place,
+             lane_of(event.bodies))).lastrowid
         assert new_id is not None
         event_id = new_id
-    conn.execute(
+    source_id = conn.execute(
         "INSERT INTO event_sources (event_id, document_id, item_id, sentence_idx, sentence, start,"
         " end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event_id, doc_id, item_id, event.sentence, event.text, event.span.start, event.span.end,
          event.date_span.start, event.date_span.end, v.certainty, v.reason, event.title,
-         event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids))))
+         event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids)))).lastrowid
+    if not merged:
+        conn.execute("UPDATE events SET source_id = ? WHERE id = ?", (source_id, event_id))
+        conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
+                         [(event_id, b) for b in event.bodies])
+        conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
+                         [(event_id, p) for p in person_ids])
     return event_id, merged
 
 
@@ -217,10 +237,13 @@ def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[in
         person_ids = list(dict.fromkeys(p for s in sources for p in json.loads(s[6])))
         decisions = conn.execute("SELECT count(*) FROM decisions WHERE event_id = ?",
                                  (event_id,)).fetchone()[0]
-        conn.execute("UPDATE events SET certainty = ?, reason = ?, title = ?, place = ?, lane = ?,"
+        conn.execute("UPDATE events SET certainty = ?, reason = ?, place = ?, lane = ?,"
                      " source_id = ?, source_count = ?, decision_count = ? WHERE id = ?",
-                     (certainty, reason, first[3], place, lane_of(bodies), first[0],
-                      len(sources), decisions, event_id))
+                     (certainty, reason, place, lane_of(bodies), first[0], len(sources),
+                      decisions, event_id))
+        # Apart, so the title's full-text entry is redone only when the title changes.
+        conn.execute("UPDATE events SET title = ? WHERE id = ? AND title IS NOT ?",
+                     (first[3], event_id, first[3]))
         conn.execute("DELETE FROM event_bodies WHERE event_id = ?", (event_id,))
         conn.executemany("INSERT INTO event_bodies (event_id, body) VALUES (?, ?)",
                          [(event_id, b) for b in bodies])
