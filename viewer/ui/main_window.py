@@ -8,18 +8,18 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel,
-                               QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTableView,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox,
+                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from viewer.store import queries
 from viewer.store.db import Store
 from viewer.store.filters import EventFilter
 from viewer.store.rows import Density, EventColumns
 from viewer.ui import dialogs, import_dialog, theme
+from viewer.ui.event_list import EmptyState, EventTable
 from viewer.ui.filter_bar import FilterBar
 from viewer.ui.menus import build_menus
-from viewer.ui.models.events import COL_TITLE, EventsModel, format_date
+from viewer.ui.models.events import EventsModel, format_date
 from viewer.ui.people_panel import PeoplePanel
 from viewer.ui.reader import ReaderPanel
 from viewer.ui.settings import K_SHOW_OVERVIEW, Settings
@@ -27,8 +27,13 @@ from viewer.ui.timeline_widgets import Overview, Timeline, overview_feed, timeli
 
 
 def format_range(a: float, b: float) -> str:
-    lo, hi = date.fromordinal(max(1, int(a))), date.fromordinal(max(1, int(b) - 1 if b > a + 1 else int(b)))
-    return f"{lo:%d %b %Y} – {hi:%d %b %Y}"
+    """The visible days [a, b) as dates, for the status bar."""
+    last = int(np.ceil(b)) - 1 if b > a + 1 else int(b)
+    lo, hi = date.fromordinal(max(1, int(np.floor(a)))), date.fromordinal(max(1, last))
+    return f"{lo.day} {MONTHS[lo.month - 1]} {lo.year} – {hi.day} {MONTHS[hi.month - 1]} {hi.year}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +61,7 @@ class MainWindow(QMainWindow):
         self.overview = Overview()
         self.overview.setAccessibleName("Overview of the whole corpus")
         self.model = EventsModel(lambda ids: queries.events_by_ids(self.store, ids), self)
-        self.table = self._make_table()
+        self.table = EventTable(self.model)
         self.people = PeoplePanel(store)
         self.reader = ReaderPanel(store)
 
@@ -68,7 +73,9 @@ class MainWindow(QMainWindow):
         box.addWidget(self.timeline, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(timeline_box)
-        self.stack.addWidget(self._make_empty_state())
+        empty = EmptyState()
+        empty.import_requested.connect(self.import_files_dialog)
+        self.stack.addWidget(empty)
         self.setCentralWidget(self.stack)
         self.splitter = self.reader.splitter  # the one splitter the settings keep
 
@@ -112,47 +119,6 @@ class MainWindow(QMainWindow):
         self.restore()
 
     # --- construction ------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName("Event list")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        for col, width in enumerate((165, 80, 105, 500, 140, 260)):
-            table.setColumnWidth(col, width)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        return table
-
-    def _make_empty_state(self) -> QWidget:
-        page = QWidget()
-        page.setAccessibleName("Empty store")
-        title = QLabel("This store has no releases yet")
-        title.setObjectName("emptyTitle")
-        text = QLabel("Import CSTO press releases (text or HTML files, or a whole folder) to see "
-                      "their events on the timeline.\nYou can also drop files onto this window.")
-        text.setObjectName("emptyText")
-        text.setWordWrap(True)
-        text.setFixedWidth(460)
-        button = QPushButton("Import releases…")
-        button.setAccessibleName("Import releases")
-        button.clicked.connect(self.import_files_dialog)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        for w in (title, text, button):
-            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
-            if isinstance(w, QLabel):
-                w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
-
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState find docks by name
