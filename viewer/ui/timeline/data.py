@@ -160,10 +160,25 @@ class TimelineData:
         offsets = np.searchsorted(key, np.arange(self.n_lanes * DURATION_CLASSES + 1))
         return idx, self.start[idx], offsets.astype(np.int64)
 
+    @cached_property
+    def range_classes(self) -> tuple[tuple[tuple[int, int, int], ...], ...]:
+        """Per lane, the non-empty duration classes as (class, first, end) slices of range_index."""
+        offsets = self.range_index[2].tolist()
+        out = []
+        for lane in range(self.n_lanes):
+            base = lane * DURATION_CLASSES
+            out.append(tuple((c, offsets[base + c], offsets[base + c + 1]) for c in range(DURATION_CLASSES)
+                             if offsets[base + c + 1] > offsets[base + c]))
+        return tuple(out)
+
     # -- ids <-> indexes -------------------------------------------------------------------------
     @cached_property
     def _id_order(self) -> np.ndarray:
         return np.argsort(self.ids, kind="stable")
+
+    @cached_property
+    def _sorted_ids(self) -> np.ndarray:
+        return self.ids[self._id_order]
 
     def indices_of(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
         """Data indexes of the given ids that are present, in ascending index order."""
@@ -171,7 +186,7 @@ class TimelineData:
                                     dtype=np.int64))
         if not len(want) or not len(self):
             return np.zeros(0, np.int64)
-        sorted_ids = self.ids[self._id_order]
+        sorted_ids = self._sorted_ids
         pos = np.clip(np.searchsorted(sorted_ids, want), 0, len(self) - 1)
         hit = sorted_ids[pos] == want
         return np.sort(self._id_order[pos[hit]])

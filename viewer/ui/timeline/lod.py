@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.ui.timeline.data import DURATION_CLASSES, TimelineData
+from viewer.ui.timeline.data import TimelineData
 from viewer.ui.timeline.scale import ViewState
 
 _EMPTY_I = np.zeros(0, np.int64)
@@ -77,14 +77,11 @@ def _visible_bars(data: TimelineData, lane: int, state: ViewState, m: Metrics) -
     """Data indexes of the lane's ranges long enough to be bars and overlapping the view."""
     dpp = state.days_per_px
     min_days = m.bar_min_px * dpp
-    idx, starts, offsets = data.range_index
+    idx, starts, _offsets = data.range_index
     parts: list[np.ndarray] = []
-    for c in range(DURATION_CLASSES):
+    for c, a, b in data.range_classes[lane]:
         longest = (1 << (c + 1))  # durations (end - start) in this class are < 2**(c+1)
         if longest + 1 < min_days:
-            continue
-        a, b = int(offsets[lane * DURATION_CLASSES + c]), int(offsets[lane * DURATION_CLASSES + c + 1])
-        if a == b:
             continue
         i0 = a + int(np.searchsorted(starts[a:b], state.start - longest, "left"))
         i1 = a + int(np.searchsorted(starts[a:b], state.end, "right"))

@@ -6,6 +6,7 @@ get the shapes themselves.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -119,12 +120,11 @@ def cluster_width(st: MarkStyle, label: str) -> float:
     return st.text_width(label) + st.font_h * 0.7
 
 
-def draw_cluster(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, label: str, selected: bool) -> None:
+def draw_pill(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, width: float, selected: bool) -> None:
     pal = st.palette
     colour = pal.kind_list(st.kind_names)[kind]
-    pw = cluster_width(st, label)
     h = st.pill_h
-    pr = QRectF(x - pw / 2, y - h / 2, pw, h)
+    pr = QRectF(x - width / 2, y - h / 2, width, h)
     if selected:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(pal.selection_halo)
@@ -132,9 +132,15 @@ def draw_cluster(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, labe
     p.setPen(QPen(pal.selection, 2.0) if selected else QPen(colour, 1.3))
     p.setBrush(pal.kind_tints(st.kind_names)[kind])
     p.drawRoundedRect(pr, h / 2, h / 2)
-    p.setPen(pal.cluster_text)
+
+
+def draw_cluster(p: QPainter, x: float, y: float, st: MarkStyle, kind: int, label: str, selected: bool) -> None:
+    pw = cluster_width(st, label)
+    draw_pill(p, x, y, st, kind, pw, selected)
+    p.setPen(st.palette.cluster_text)
     p.setFont(st.font)
-    p.drawText(pr, Qt.AlignmentFlag.AlignCenter, label)
+    h = st.pill_h
+    p.drawText(QRectF(x - pw / 2, y - h / 2, pw, h), Qt.AlignmentFlag.AlignCenter, label)
 
 
 class _Sprites:
@@ -156,35 +162,136 @@ class _Sprites:
             self._items[key] = item
         return item
 
-    @staticmethod
-    def _render(st: MarkStyle, key: tuple) -> tuple[QImage, float, float]:
-        if key[0] == "s":
-            _, kind, inferred, sources, selected = key
-            half_w = st.radius + 5 + (st.small_fm.horizontalAdvance(str(sources)) + 2 if sources > 1 else 0)
-            half_h = max(st.radius + 5, st.radius + st.small_fm.height() * 0.5)
-        else:
-            _, kind, label, selected = key
-            half_w = cluster_width(st, label) / 2 + 5
-            half_h = st.pill_h / 2 + 5
-        w, h = int(np.ceil(half_w * 2)), int(np.ceil(half_h * 2))
-        img = QImage(max(1, int(np.ceil(w * st.dpr))), max(1, int(np.ceil(h * st.dpr))),
-                     QImage.Format.Format_ARGB32_Premultiplied)
-        img.setDevicePixelRatio(st.dpr)
-        img.fill(QColor(0, 0, 0, 0))
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    def _render(self, st: MarkStyle, key: tuple) -> tuple[QImage, float, float]:
+        if key[0] == "c":
+            return self._render_cluster(st, key)
+        _, kind, inferred, sources, selected = key
+        half_w = st.radius + 5 + (st.small_fm.horizontalAdvance(str(sources)) + 2 if sources > 1 else 0)
+        half_h = max(st.radius + 5, st.radius + st.small_fm.height() * 0.5)
+        img, p, cx, cy = _canvas(half_w, half_h, st.dpr)
         p.setFont(st.font)
-        cx, cy = w / 2, h / 2
-        if key[0] == "s":
-            draw_single(p, cx, cy, st, kind, inferred, sources, selected)
-        else:
-            draw_cluster(p, cx, cy, st, kind, label, selected)
+        draw_single(p, cx, cy, st, kind, inferred, sources, selected)
+        p.end()
+        return img, cx, cy
+
+    def _render_cluster(self, st: MarkStyle, key: tuple) -> tuple[QImage, float, float]:
+        # the pill is shared by every count of the same width; only the text is new
+        _, kind, label, selected = key
+        pw = round(cluster_width(st, label))
+        pill_key = ("p", kind, pw, selected)
+        pill = self._items.get(pill_key)
+        if pill is None:
+            img, p, cx, cy = _canvas(pw / 2 + 5, st.pill_h / 2 + 5, st.dpr)
+            draw_pill(p, cx, cy, st, kind, pw, selected)
+            p.end()
+            pill = self._items[pill_key] = (img, cx, cy)
+        pimg, cx, cy = pill
+        img = pimg.copy()
+        text, w, h = _RASTER.text(st.font, st.palette.cluster_text, label, st.dpr)
+        p = QPainter(img)
+        p.drawImage(QPointF(round(cx - w / 2), round(cy - h / 2)), text)
         p.end()
         return img, cx, cy
 
 
+def _canvas(half_w: float, half_h: float, dpr: float) -> tuple[QImage, QPainter, float, float]:
+    w, h = int(np.ceil(half_w * 2)), int(np.ceil(half_h * 2))
+    img = QImage(max(1, int(np.ceil(w * dpr))), max(1, int(np.ceil(h * dpr))), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(QColor(0, 0, 0, 0))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    return img, p, w / 2, h / 2
+
+
 _SPRITES = _Sprites()
+
+
+class _RasterCache:
+    """Images of text and of parts that rarely change (lane labels, legend), for raster devices."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple, tuple[QImage, float, float]] = {}
+        self._layers: dict[tuple, QImage] = {}
+
+    def text(self, font: QFont, colour: QColor, text: str, dpr: float) -> tuple[QImage, float, float]:
+        key = (font.key(), colour.rgba(), text, dpr)
+        item = self._texts.get(key)
+        if item is None:
+            if len(self._texts) > 4000:
+                self._texts.clear()
+            fm = QFontMetricsF(font)
+            w, h = max(1.0, np.ceil(fm.horizontalAdvance(text)) + 2), np.ceil(fm.height())
+            img = QImage(int(np.ceil(w * dpr)), int(np.ceil(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            img.fill(QColor(0, 0, 0, 0))
+            p = QPainter(img)
+            p.setFont(font)
+            p.setPen(colour)
+            p.drawText(QRectF(1, 0, w, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            p.end()
+            item = (img, float(w), float(h))
+            self._texts[key] = item
+        return item
+
+    def layer(self, key: tuple, size: tuple[int, int], dpr: float, draw: Callable[[QPainter], None],
+              font: QFont) -> QImage:
+        img = self._layers.get(key)
+        if img is None:
+            if len(self._layers) > 16:
+                self._layers.clear()
+            img = QImage(max(1, int(np.ceil(size[0] * dpr))), max(1, int(np.ceil(size[1] * dpr))),
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            img.fill(QColor(0, 0, 0, 0))
+            p = QPainter(img)
+            p.setFont(font)
+            draw(p)
+            p.end()
+            self._layers[key] = img
+        return img
+
+
+_RASTER = _RasterCache()
+
+
+def is_raster(painter: QPainter) -> bool:
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+
+
+def device_ratio(painter: QPainter) -> float:
+    device = painter.device()
+    return float(device.devicePixelRatioF()) if device is not None else 1.0
+
+
+def draw_text(painter: QPainter, x: float, row: QRectF, text: str, colour: QColor) -> None:
+    """Text left-aligned at x, centred in the row's height; from an image cache on raster devices."""
+    if is_raster(painter):
+        img, _w, h = _RASTER.text(painter.font(), colour, text, device_ratio(painter))
+        painter.drawImage(QPointF(round(x - 1), round(row.top() + (row.height() - h) / 2)), img)
+    else:
+        painter.setPen(colour)
+        painter.drawText(QRectF(x, row.top(), max(row.right() - x, 1.0) + 1000, row.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
+def draw_layer(painter: QPainter, key: tuple, rect: QRectF, draw: Callable[[QPainter], None]) -> None:
+    """Draw what `draw` paints inside `rect`, kept as an image between frames on raster devices."""
+    if not is_raster(painter):
+        draw(painter)
+        return
+    dpr = device_ratio(painter)
+    full_key = (key, round(rect.width(), 2), round(rect.height(), 2), dpr, painter.font().key())
+
+    def shifted(p: QPainter) -> None:
+        p.translate(-rect.left(), -rect.top())
+        draw(p)
+
+    img = _RASTER.layer(full_key, (int(np.ceil(rect.width())), int(np.ceil(rect.height()))), dpr, shifted,
+                        painter.font())
+    painter.drawImage(QPointF(rect.left(), rect.top()), img)
 
 
 def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,

@@ -67,9 +67,7 @@ def geometry(fm: QFontMetricsF, rect: QRectF, data: TimelineData, legend: bool =
     lanes_t = tuple(range(data.n_lanes)) if lanes is None else tuple(lanes)
     axis_h = round(fh * 2.5)
     leg_h = legend_height(fm, rect.width(), data.kind_names) if legend and rect.height() > axis_h + fh * 8 else 0.0
-    label_w = max((fm.horizontalAdvance(data.lane_names[i]) for i in lanes_t), default=0.0)
-    # long body names wrap to two lines rather than eat the plot
-    gutter_w = min(label_w, fm.averageCharWidth() * 17) + fh * 1.2
+    gutter_w = label_column_width(fm, tuple(data.lane_names[i] for i in lanes_t)) + fh * 1.2
     gutter_w = min(gutter_w, rect.width() * 0.3)
     body_top = rect.top() + axis_h
     body_h = max(rect.height() - axis_h - leg_h, 1.0)
@@ -93,18 +91,43 @@ def geometry(fm: QFontMetricsF, rect: QRectF, data: TimelineData, legend: bool =
     )
 
 
-def wrap_label(fm: QFontMetricsF, text: str, width: float, lines: int) -> list[str]:
-    """Break `text` at spaces into at most `lines` lines of `width`, eliding the last one."""
+_LABEL_WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}
+
+
+def label_column_width(fm: QFontMetricsF, names: tuple[str, ...]) -> float:
+    """The narrowest width (from 12 to 24 average characters) where every name fits in two lines;
+    long body names wrap rather than eat the plot, and only the longest ones are elided."""
+    key = (fm.averageCharWidth().__repr__() + repr(fm.height()), names)
+    width = _LABEL_WIDTHS.get(key)
+    if width is None:
+        longest = max((fm.horizontalAdvance(n) for n in names), default=0.0)
+        char = fm.averageCharWidth()
+
+        def fitting(w: float) -> int:
+            return sum(1 for n in names if all(fm.horizontalAdvance(line) <= w for line in
+                                               wrap_label(fm, n, w, 2, elide=False)[:3])
+                       and len(wrap_label(fm, n, w, 2, elide=False)) <= 2)
+
+        candidates = [w for w in (char * c for c in range(12, 25)) if w < longest] + [min(longest, char * 24)]
+        counts = [fitting(w) for w in candidates]
+        width = candidates[counts.index(max(counts))]
+        _LABEL_WIDTHS[key] = width
+    return width
+
+
+def wrap_label(fm: QFontMetricsF, text: str, width: float, lines: int, elide: bool = True) -> list[str]:
+    """Break `text` at spaces into at most `lines` lines of `width`, eliding the last one
+    (without elide, as many lines as it takes)."""
     words = text.split()
     out: list[str] = []
-    while words and len(out) < lines - 1:
+    while words and (len(out) < lines - 1 or not elide):
         line = words.pop(0)
         while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
             line = f"{line} {words.pop(0)}"
         out.append(line)
     if words:
         out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
-    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in out]
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in out] if elide else out
 
 
 def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: scale.ViewState,
@@ -122,7 +145,10 @@ def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: s
     painter.save()
     painter.setClipRect(rect)
     painter.fillRect(rect, palette.background)
-    _paint_lanes(painter, geo, data, palette)
+    _paint_lane_bands(painter, geo, palette)
+    gutter = QRectF(geo.rect.left(), geo.rect.top(), geo.gutter.width() + 1, geo.gutter.bottom() - geo.rect.top())
+    marks.draw_layer(painter, ("gutter", id(palette), data.lane_names, geo.lanes, geo.lane_h), gutter,
+                     lambda p: _paint_gutter(p, geo, data, palette))
     _paint_grid_and_axis(painter, geo, st, fm, palette)
     frame: lod.Frame | None = None
     if len(data):
@@ -141,12 +167,22 @@ def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: s
         painter.setPen(palette.empty_text)
         painter.drawText(geo.plot, Qt.AlignmentFlag.AlignCenter, empty_text)
     if geo.legend.height() > 0:
-        paint_legend(painter, geo.legend, data.kind_names, palette)
+        marks.draw_layer(painter, ("legend", id(palette), data.kind_names), geo.legend,
+                         lambda p: paint_legend(p, geo.legend, data.kind_names, palette))
     painter.restore()
     return geo, frame
 
 
-def _paint_lanes(painter: QPainter, geo: Geometry, data: TimelineData, palette: TimelinePalette) -> None:
+def _paint_lane_bands(painter: QPainter, geo: Geometry, palette: TimelinePalette) -> None:
+    painter.setPen(QPen(palette.lane_line, 1))
+    for i in range(len(geo.lanes)):
+        top = geo.lane_top(i)
+        if i % 2:
+            painter.fillRect(QRectF(geo.plot.left(), top, geo.plot.width(), geo.lane_h), palette.lane_alt)
+        painter.drawLine(QPointF(geo.plot.left(), top + geo.lane_h), QPointF(geo.rect.right(), top + geo.lane_h))
+
+
+def _paint_gutter(painter: QPainter, geo: Geometry, data: TimelineData, palette: TimelinePalette) -> None:
     painter.fillRect(geo.gutter, palette.gutter)
     painter.fillRect(QRectF(geo.rect.left(), geo.rect.top(), geo.gutter.width(), geo.axis.height()), palette.axis)
     fm = QFontMetricsF(painter.font())
@@ -157,10 +193,8 @@ def _paint_lanes(painter: QPainter, geo: Geometry, data: TimelineData, palette: 
     two_lines = geo.lane_h >= fm.lineSpacing() * 2 + 2
     for i, lane in enumerate(geo.lanes):
         top = geo.lane_top(i)
-        if i % 2:
-            painter.fillRect(QRectF(geo.plot.left(), top, geo.plot.width(), geo.lane_h), palette.lane_alt)
         painter.setPen(QPen(palette.lane_line, 1))
-        painter.drawLine(QPointF(geo.rect.left(), top + geo.lane_h), QPointF(geo.rect.right(), top + geo.lane_h))
+        painter.drawLine(QPointF(geo.rect.left(), top + geo.lane_h), QPointF(geo.gutter.right(), top + geo.lane_h))
         name = data.lane_names[lane]
         chip_h = min(geo.lane_h - 6, fh * 1.4)
         painter.fillRect(QRectF(geo.gutter.left() + fh * 0.25, top + (geo.lane_h - chip_h) / 2, chip_w, chip_h),
@@ -218,15 +252,12 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         painter.setPen(QPen(palette.axis_line, 1))
         painter.drawLine(QPointF(x, row2.top() + fh * 0.2), QPointF(x, axis.bottom()))
-        painter.setPen(palette.axis_minor_text if context else palette.axis_text)
-        painter.drawText(QRectF(x + fh * 0.25, row2.top(), fh * 8, row2.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
+        marks.draw_text(painter, x + fh * 0.25, row2, tick.label,
+                        palette.axis_minor_text if context else palette.axis_text)
     # the span on screen, right-aligned in the upper row: a scale bar in words
     span = span_text(st.span)
     span_w = fm.horizontalAdvance(span) + fh * 0.5
-    painter.setPen(palette.axis_minor_text)
-    painter.drawText(QRectF(right - span_w, row1.top(), span_w - fh * 0.3, row1.height()),
-                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, span)
+    marks.draw_text(painter, right - fm.horizontalAdvance(span) - fh * 0.3, row1, span, palette.axis_minor_text)
     if context is not None:
         bold = QFont(painter.font())
         bold.setBold(True)
@@ -249,9 +280,7 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
                     painter.drawLine(QPointF(gx, row1.top() + fh * 0.2), QPointF(gx, axis.bottom()))
                 tx = max(x, left) + fh * 0.25
                 if tx + bfm.horizontalAdvance(label) <= limit:
-                    painter.setPen(palette.axis_text)
-                    painter.drawText(QRectF(tx, row1.top(), fh * 12, row1.height()),
-                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+                    marks.draw_text(painter, tx, row1, label, palette.axis_text)
     painter.restore()
     painter.setPen(QPen(palette.axis_line, 1))
     painter.drawLine(QPointF(geo.rect.left(), axis.bottom()), QPointF(right, axis.bottom()))

@@ -156,6 +156,14 @@ class TimelineView(QWidget):
         self._tooltip_provider = fn
 
     def _tooltip_text(self, pos: QPointF) -> str:
+        geo = self._geometry()
+        if geo.gutter.contains(pos):
+            row = geo.lane_row_at(pos.y())
+            if row is None:
+                return ""
+            lane = geo.lanes[row]
+            a, b = self._data.lane_slice(lane) if len(self._data) else (0, 0)
+            return f"{self._data.lane_names[lane]}: {b - a:,} events"
         hit = self._hit(pos)
         if hit is None:
             return ""
