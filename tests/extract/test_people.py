@@ -66,6 +66,8 @@ def found(text: str) -> list[tuple[str, str | None]]:
     ("Генеральный секретарь ОДКБ провел встречу с Министром иностранных дел Республики Беларусь "
      "Максимом Рыженковым.", [("Максимом Рыженковым", "Министром иностранных дел Республики Беларусь")]),
     ("Переговоры провел Сергей Лавров.", [("Сергей Лавров", None)]),
+    ("Генеральный секретарь Организации Договора о коллективной безопасности Тимур Ахметов выступил.",
+     [("Тимур Ахметов", "Генеральный секретарь Организации Договора о коллективной безопасности")]),
     # a bare surname after a title
     ("President Tokayev opened the session.", [("Tokayev", "President")]),
     # initials: Russian digraphs, run together, or after the surname
@@ -151,6 +153,8 @@ def test_several_people(text: str, expected: list[tuple[str, str | None]]) -> No
     "Chairman of the Primakov Readings Organizing Committee spoke about the Valdai Club.",
     "Winners of the A.E. Snesarev Prize and cadets of the Yuri Gagarin Air Force Academy took part.",
     "Veterans wore the St. George Ribbon.",
+    "Стороны подписали Меморандум между Секретариатом ОДКБ и Исполнительным комитетом СНГ.",
+    "Приняли участие представители Объединенного штаба ОДКБ и Коллективных сил Организации Договора.",
     "Deputy Secretary General Holds Talks With Ambassador Of Mongolia",
     "CSTO Secretary General Congratulated Veterans",
     "The CSTO Secretary General Congratulated Sportsmen",

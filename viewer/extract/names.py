@@ -44,6 +44,7 @@ class Vocabulary:
     named_after: frozenset[str]
     ru_head_stems: tuple[str, ...]
     ru_word_stems: tuple[str, ...]
+    ru_stop_stems: tuple[str, ...]
     ru_case_endings: tuple[str, ...]
     ru_nominative_endings: tuple[str, ...]
     ru_surname_oblique: re.Pattern[str]
@@ -68,7 +69,8 @@ def vocabulary() -> Vocabulary:
         surname_suffixes=tuple(load_lines("people", "surname_suffixes.txt")),
         named_after=frozenset(w.casefold() for w in load_lines("people", "named_after.txt")),
         ru_head_stems=tuple(w.split()[1] for w in stems if w.split()[0] == "head"),
-        ru_word_stems=tuple(w.split()[1] for w in stems),
+        ru_word_stems=tuple(w.split()[1] for w in stems if w.split()[0] in ("head", "word")),
+        ru_stop_stems=tuple(w.split()[1].casefold() for w in stems if w.split()[0] == "stop"),
         ru_case_endings=tuple(decl["case_endings"]),
         ru_nominative_endings=tuple(decl["nominative_endings"]),
         ru_surname_oblique=re.compile(decl["surname_oblique"]),
@@ -109,6 +111,8 @@ def token_kind(token: str) -> str:
     if is_role_word(low):
         return "R"  # also Secretary-General, Vice-Chairman, министром
     if low in v.not_names or low in v.named_after:
+        return "S"
+    if v.ru_stop_stems and has_cyrillic(low) and low.startswith(v.ru_stop_stems):
         return "S"
     if token.isupper() and len(token) > 1:
         return "A"  # an abbreviation, or a surname in capitals ("Stanislav ZAS")
