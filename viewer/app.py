@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         window = open_window(getattr(args, "db", None))
     except StoreError as exc:
-        dialogs.critical(None, "CSTO Timeline cannot open the store", str(exc))
         print(f"csto-timeline: {exc}", file=sys.stderr)
+        dialogs.critical(None, "CSTO Timeline cannot open the store", str(exc))
         return 2
     window.show()
     code = app.exec()
