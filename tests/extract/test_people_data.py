@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.extract.names import token_kind, vocabulary
+from viewer.extract.name_words import token_kind, vocabulary
 from viewer.extract.translit import skeleton, transliterate
 from viewer.resources import load_json, load_lines
 

@@ -8,7 +8,8 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from viewer.extract.names import NameParts, given_key, parse_name, surname_key
+from viewer.extract.name_words import given_key, surname_key
+from viewer.extract.names import NameParts, parse_name
 from viewer.extract.roles import split_roles
 from viewer.extract.translit import has_cyrillic, skeleton, transliterate
 from viewer.records import Person, PersonMention, Role, Span

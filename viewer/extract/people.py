@@ -6,7 +6,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from viewer.extract.aliases import PeopleIndex, resolve_people
-from viewer.extract.names import Candidate, candidates, parse_name, token_kind, vocabulary
+from viewer.extract.name_words import token_kind, vocabulary
+from viewer.extract.names import Candidate, candidates, parse_name
 from viewer.extract.roles import role_after, role_before, role_line
 from viewer.records import PersonMention, Sentence, Span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from viewer.extract.names import is_role_head, is_role_word
+from viewer.extract.name_words import is_role_head, is_role_word
 from viewer.resources import load_lines
 
 # Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
