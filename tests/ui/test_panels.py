@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog, QTableWidget
 from window_helpers import message_titled
 
@@ -115,3 +115,24 @@ def test_reader_hover_explains_dates_and_decisions(launch, store_path):
     decision = view.decisions[0]
     tips = [m.tip for m in window.reader.text.marks_at(decision.span.start)]
     assert any(t.startswith(f"Decision: {decision.kind}") for t in tips)
+
+
+def test_a_role_without_a_name_links_to_its_holder_marked_inferred(launch, store_path):
+    window = launch(store_path)
+    rows = queries.events_by_ids(window.store, queries.event_ids(window.store))
+    for row in rows:
+        view = queries.item_view(window.store, row.item_id)
+        linked = [(role, span, on) for role, span, on in view.role_mentions
+                  if on and queries.holder_of_role(window.store, role, on)]
+        if linked:
+            break
+    else:
+        pytest.skip("no role named without a person in the seeds")
+    role, span, on = linked[0]
+    holder = queries.holder_of_role(window.store, role, on)
+    window.open_event(row.id)
+    cursor = QTextCursor(window.reader.text.document())
+    cursor.setPosition(span.start + 1)
+    assert cursor.charFormat().anchorHref() == f"person:{holder.id}"
+    tips = [m.tip for m in window.reader.text.marks_at(span.start)]
+    assert any(holder.name in t and "inferred" in t for t in tips)
