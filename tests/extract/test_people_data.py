@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.extract.name_words import token_kind, vocabulary
+from viewer.extract.name_words import given_key, surname_key, token_kind, vocabulary
 from viewer.extract.translit import skeleton, transliterate
 from viewer.resources import load_json, load_lines
 
 FILES = ["first_names.txt", "not_names.txt", "patronymic_suffixes.txt", "role_heads.txt",
-         "role_modifiers.txt", "role_connectors.txt", "surname_suffixes.txt"]
+         "role_modifiers.txt", "role_connectors.txt", "surname_suffixes.txt", "honorifics.txt",
+         "named_after.txt", "not_name_endings.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -56,3 +57,24 @@ def test_skeleton_folds_variants(a: str, b: str) -> None:
 ])
 def test_token_kinds(token: str, kind: str) -> None:
     assert token_kind(token) == kind
+
+
+def test_russian_stems_and_endings() -> None:
+    rows = [line.split() for line in load_lines("people", "role_stems_ru.txt")]
+    assert rows and all(len(r) == 2 and r[0] in {"head", "word", "stop"} for r in rows)
+    decl = load_json("people", "declension_ru.json")
+    assert isinstance(decl, dict) and decl["case_endings"] and "" in decl["nominative_endings"]
+
+
+@pytest.mark.parametrize("word, nominative", [
+    ("Сергеем", "Сергей"), ("Владимиру", "Владимир"), ("Марией", "Мария"), ("Максимом", "Максим"),
+])
+def test_declined_given_names_fold_to_the_nominative(word: str, nominative: str) -> None:
+    assert given_key(word) == given_key(nominative)
+
+
+@pytest.mark.parametrize("word, nominative", [
+    ("Лавровым", "Лавров"), ("Путину", "Путин"), ("Алейником", "Алейником"),
+])
+def test_declined_surnames_fold_to_the_nominative(word: str, nominative: str) -> None:
+    assert surname_key(word) == surname_key(nominative)

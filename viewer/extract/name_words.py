@@ -137,9 +137,10 @@ def given_key(word: str) -> str:
     v = vocabulary()
     low = word.casefold()
     if key not in v.first_names and has_cyrillic(low):
-        for n in _nominatives(low, v):
-            if skeleton(n) in v.first_names:
-                return skeleton(n)
+        # the longest listed reading: "Марией" is Мария, not Mary
+        found = [k for k in map(skeleton, _nominatives(low, v)) if k in v.first_names]
+        if found:
+            return max(found, key=len)
     return key
 
 
