@@ -90,6 +90,10 @@ def found(text: str) -> list[tuple[str, str | None]]:
      [("Stanislav ZAS", "CSTO Secretary General")]),
     ("KHACHATUROV Yuri Grigorievich\nSecretary General of the CSTO",
      [("KHACHATUROV Yuri Grigorievich", "Secretary General of the CSTO")]),
+    # a rank before the name gives way to the title after it
+    ("Under the leadership of Colonel-General Pavel Sokolov, Chief of the CSTO Joint Staff, talks were held.",
+     [("Pavel Sokolov", "Chief of the CSTO Joint Staff")]),
+    ("Colonel General Pavel Sokolov spoke.", [("Pavel Sokolov", "Colonel General")]),
     # several titles in an apposition
     ("He met Oleg Dubrovin, the Deputy Prime Minister of Belarus - Minister of Industry, Chairman of "
      "the ICMEC, in Minsk.",

@@ -9,7 +9,7 @@ from viewer.resources import load_json, load_lines
 
 FILES = ["first_names.txt", "not_names.txt", "patronymic_suffixes.txt", "role_heads.txt",
          "role_modifiers.txt", "role_connectors.txt", "surname_suffixes.txt", "honorifics.txt",
-         "named_after.txt", "not_name_endings.txt"]
+         "named_after.txt", "not_name_endings.txt", "ranks.txt"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from viewer.extract.aliases import PeopleIndex, resolve_people
 from viewer.extract.name_words import token_kind, vocabulary
 from viewer.extract.names import Candidate, candidates, parse_name
-from viewer.extract.roles import role_after, role_before, role_line
+from viewer.extract.roles import is_rank, role_after, role_before, role_line
 from viewer.records import PersonMention, Sentence, Span
 
 __all__ = ["PeopleIndex", "find_people", "resolve_people"]
@@ -64,9 +64,9 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None,
     for k, c in enumerate(found):
         scan_lo = prev.span.start if c.start < lo and prev is not None else bound
         role = role_before(text, scan_lo, c.start)
-        if role is None:
+        if role is None or is_rank(text[role[0]:role[1]]):
             nxt = found[k + 1].start if k + 1 < len(found) else hi
-            role = role_after(text, c.end, nxt, next_name=k + 1 < len(found))
+            role = role_after(text, c.end, nxt, next_name=k + 1 < len(found)) or role
         if not c.strong and role is None:
             continue
         out.append(_mention(doc, s, c.start, c.end, text, role))

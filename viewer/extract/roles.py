@@ -160,6 +160,17 @@ def _opens_role(word: str) -> bool:
     return word[0].isupper() or is_role_word(word.casefold())
 
 
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_lines("people", "ranks.txt"))
+
+
+def is_rank(text: str) -> bool:
+    """Is this role only a rank ("Colonel-General", "Major General")?"""
+    words = re.split(r"[\s-]+", text.casefold())
+    return bool(words) and all(w in _ranks() for w in words if w)
+
+
 def role_line(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """A whole line that is a role, as under a signature ("Acting Secretary General of the ...")."""
     toks = _tokens(text, lo, hi)
