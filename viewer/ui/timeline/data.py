@@ -181,15 +181,26 @@ class TimelineData:
         return self.ids[self._id_order]
 
     def indices_of(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
-        """Data indexes of the given ids that are present, in ascending index order."""
-        want = np.unique(np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids,
-                                    dtype=np.int64))
+        """Data indexes of the given ids that are present, in ascending index order.
+
+        The last answer is kept: every frame asks again about the same selection."""
+        want = np.unique(np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.int64))
         if not len(want) or not len(self):
             return np.zeros(0, np.int64)
-        sorted_ids = self._sorted_ids
-        pos = np.clip(np.searchsorted(sorted_ids, want), 0, len(self) - 1)
-        hit = sorted_ids[pos] == want
-        return np.sort(self._id_order[pos[hit]])
+        key = want.tobytes()
+        cached = self.__dict__.get("_last_indices")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if "_sorted_ids" not in self.__dict__ and int(want[-1] - want[0]) < 10_000_000:
+            # one linear pass through a lookup table: no argsort of every id before the first frame
+            found = np.flatnonzero(np.isin(self.ids, want, kind="table"))
+        else:
+            sorted_ids = self._sorted_ids
+            pos = np.clip(np.searchsorted(sorted_ids, want), 0, len(self) - 1)
+            hit = sorted_ids[pos] == want
+            found = np.sort(self._id_order[pos[hit]])
+        self.__dict__["_last_indices"] = (key, found)
+        return found
 
     def ids_at(self, indices: np.ndarray) -> list[int]:
         return [int(i) for i in self.ids[indices]]
