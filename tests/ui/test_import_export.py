@@ -6,7 +6,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from window_helpers import click_row, message_titled
 
 from viewer.store import queries
@@ -91,3 +91,14 @@ def test_export_with_nothing_selected_offers_the_filtered_set(
                      "the filters?"]
     qtbot.waitUntil(lambda: message_titled(window, "Export finished") is not None, timeout=60000)
     assert f"({window.total} events)" in message_titled(window, "Export finished").text()
+
+
+def test_cancelling_an_import_keeps_what_was_done_and_says_so(launch, tmp_path, qtbot):
+    window = launch(tmp_path / "new.db")
+    job = window.import_paths([str(p) for p in sorted(SEEDS.glob("*.txt"))])
+    qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message_titled(window, "Import finished") is not None, timeout=20000)
+    text = message_titled(window, "Import finished").text()
+    documents = queries.stats(window.store).documents
+    assert documents < 5
+    assert text.startswith("Import cancelled: ") and f"{documents} file" in text

@@ -86,6 +86,9 @@ def import_summary(report: Any) -> tuple[str, str]:
     if failed:
         parts.append(f"{len(failed)} could not be read")
     headline = ", ".join(parts) + "."
+    if getattr(report, "cancelled", False):
+        headline = "Import cancelled: " + headline[0].lower() + headline[1:] + \
+            " The files already imported stay in the store."
     if imported:
         headline += (f"\nFound {n(report.events, 'event')}, {n(report.people, 'person')} and "
                      f"{n(report.decisions, 'decision')} in {n(report.items, 'news item')}.")
