@@ -57,7 +57,6 @@ def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], pal
     painter.drawLine(QPointF(rect.left(), rect.top() + 0.5), QPointF(rect.right(), rect.top() + 0.5))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     kinds = palette.kind_list(kind_names)
-    neutral = palette.muted_text
     row_h = fh * 1.45
     r = fh * 0.3
     y = rect.top() + fh * 0.2
@@ -71,7 +70,7 @@ def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], pal
                 painter.setBrush(kinds[int(key[5:])])
                 painter.drawEllipse(QPointF(gx, cy), r, r)
             else:
-                _paint_key(painter, key, gx, cy, r, fh, palette, neutral)
+                _paint_key(painter, key, gx, cy, r, fh, palette)
             painter.setPen(palette.text)
             painter.drawText(QRectF(x + fh * 1.5, y, width, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
@@ -81,7 +80,7 @@ def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], pal
 
 
 def _paint_key(painter: QPainter, key: str, gx: float, cy: float, r: float, fh: float,
-               palette: TimelinePalette, colour: object) -> None:
+               palette: TimelinePalette) -> None:
     pen_colour = palette.muted_text
     if key == "stated":
         painter.setPen(QPen(palette.marker_outline, 1))
@@ -104,9 +103,7 @@ def _paint_key(painter: QPainter, key: str, gx: float, cy: float, r: float, fh: 
         painter.setBrush(palette.lane_alt)
         painter.drawRoundedRect(pill, h / 2, h / 2)
         painter.setPen(palette.text)
-        small = painter.font()
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, "12")
-        painter.setFont(small)
     elif key == "sources":
         painter.setPen(QPen(palette.marker_outline, 1))
         painter.setBrush(pen_colour)

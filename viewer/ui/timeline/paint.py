@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.ui.timeline import lod, marks, scale
 from viewer.ui.timeline.data import TimelineData
@@ -292,3 +292,24 @@ def day_to_x(geo: Geometry, state: scale.ViewState, day: float) -> float:
 
 def x_to_day(geo: Geometry, state: scale.ViewState, x: float) -> float:
     return geo.state(state).day_at(x - geo.plot.left())
+
+
+def paint_drag(painter: QPainter, geo: Geometry, palette: TimelinePalette, mode: str, press: QPointF,
+               cursor: QPointF) -> None:
+    """What a drag in progress shows: the days being dragged on the axis, or the rubber band."""
+    if mode == "axis":
+        x0, x1 = sorted((press.x(), cursor.x()))
+        x0, x1 = max(x0, geo.plot.left()), min(x1, geo.plot.right())
+        band = QRectF(x0, geo.axis.top(), x1 - x0, geo.plot.bottom() - geo.axis.top())
+        painter.fillRect(band, palette.range_band)
+        painter.setPen(QPen(palette.rubber_band, 1))
+        painter.drawLine(QPointF(x0, band.top()), QPointF(x0, band.bottom()))
+        painter.drawLine(QPointF(x1, band.top()), QPointF(x1, band.bottom()))
+    elif mode == "band":
+        r = QRectF(press, cursor).normalized().intersected(geo.plot)
+        fill = QColor(palette.rubber_band)
+        fill.setAlpha(40)
+        painter.fillRect(r, fill)
+        painter.setPen(QPen(palette.rubber_band, 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(r)

@@ -14,20 +14,20 @@ from datetime import date
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFontMetricsF, QGuiApplication, QHelpEvent, QKeyEvent, QMouseEvent,
-                           QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent)
+from PySide6.QtGui import (QFontMetricsF, QGuiApplication, QHelpEvent, QKeyEvent, QMouseEvent, QPainter,
+                           QPaintEvent, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from viewer.ui.timeline import lod, scale
+from viewer.ui.timeline import lod, scale, tooltips
 from viewer.ui.timeline.data import TimelineData
-from viewer.ui.timeline.paint import EMPTY_TEXT, Geometry, geometry, paint_timeline
+from viewer.ui.timeline.paint import EMPTY_TEXT, Geometry, geometry, paint_drag, paint_timeline
 from viewer.ui.timeline.palette import TimelinePalette, load_palette, system_scheme
 
 DEFAULT_RANGE = (float(date(1992, 1, 1).toordinal()), float(date(2027, 1, 1).toordinal()))
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 2.0
 KEY_PAN = 0.1  # of the visible span per arrow key
-TOOLTIP_IDS = 20  # events handed to the tooltip provider for a cluster
+TOOLTIP_IDS = 5  # events of a cluster handed to the tooltip provider
 MIN_SELECTION_SPAN = 14.0  # days shown around a zoomed-to selection
 
 
@@ -152,48 +152,27 @@ class TimelineView(QWidget):
 
     # -- tooltips ----------------------------------------------------------------------------------
     def set_tooltip_provider(self, fn: Callable[[list[int]], str] | None) -> None:
-        """fn(event ids) -> text shown on hover; a cluster passes its first few ids."""
+        """fn(event ids) -> text shown on hover: one id for a marker or bar; for a cluster its first
+        few ids, under the cluster's own summary (count, days, kinds)."""
         self._tooltip_provider = fn
 
     def _tooltip_text(self, pos: QPointF) -> str:
         geo = self._geometry()
         if geo.gutter.contains(pos):
             row = geo.lane_row_at(pos.y())
-            if row is None:
-                return ""
-            lane = geo.lanes[row]
-            a, b = self._data.lane_slice(lane) if len(self._data) else (0, 0)
-            return f"{self._data.lane_names[lane]}: {b - a:,} events"
+            return tooltips.lane_summary(self._data, geo.lanes[row]) if row is not None else ""
         hit = self._hit(pos)
         if hit is None:
             return ""
         indexes, cluster = hit
-        ids = self._data.ids_at(indexes[:TOOLTIP_IDS])
-        lines: list[str] = []
-        if cluster:
-            counts = np.bincount(self._data.kinds[indexes], minlength=self._data.n_kinds)
-            top = np.argsort(-counts, kind="stable")[:4]
-            kinds = ", ".join(f"{self._data.kind_names[k]} {counts[k]}" for k in top if counts[k])
-            first, last = int(self._data.start[indexes].min()), int(self._data.end[indexes].max())
-            lines.append(f"{len(indexes):,} events, {scale.format_day(first)} – {scale.format_day(last)}")
-            lines.append(kinds)
-            lines.append("Zoom in or double-click to see them apart.")
+        lines = tooltips.cluster_summary(self._data, indexes) if cluster else []
         if self._tooltip_provider is not None:
-            text = self._tooltip_provider(ids)
+            text = self._tooltip_provider(self._data.ids_at(indexes[:TOOLTIP_IDS]))
             if text:
                 lines.append(text)
         elif not cluster:
-            lines.append(self._default_tooltip(int(indexes[0])))
+            lines.append(tooltips.event_summary(self._data, int(indexes[0])))
         return "\n".join(lines)
-
-    def _default_tooltip(self, i: int) -> str:
-        d = self._data
-        start, end = int(d.start[i]), int(d.end[i])
-        when = scale.format_day(start) if start == end else f"{scale.format_day(start)} – {scale.format_day(end)}"
-        certainty = "inferred date" if d.inferred[i] else "stated date"
-        sources = int(d.sources[i])
-        return (f"{when} ({certainty})\n{d.kind_names[int(d.kinds[i])]} · {d.lane_names[int(d.lanes[i])]}"
-                + (f"\ntold by {sources} releases" if sources > 1 else ""))
 
     # -- colours -----------------------------------------------------------------------------------
     def set_color_scheme(self, scheme: str) -> None:
@@ -299,27 +278,9 @@ class TimelineView(QWidget):
         geo, frame = paint_timeline(painter, QRectF(self.rect()), self._data, self._state, self._palette,
                                     self._selected, empty_text=self._empty_text)
         self._frame, self._frame_geo = frame, geo
-        self._paint_overlay(painter, geo)
+        if self._mode in ("axis", "band"):
+            paint_drag(painter, geo, self._palette, self._mode, self._press, self._cursor)
         painter.end()
-
-    def _paint_overlay(self, painter: QPainter, geo: Geometry) -> None:
-        pal = self._palette
-        if self._mode == "axis":
-            x0, x1 = sorted((self._press.x(), self._cursor.x()))
-            x0, x1 = max(x0, geo.plot.left()), min(x1, geo.plot.right())
-            band = QRectF(x0, geo.axis.top(), x1 - x0, geo.plot.bottom() - geo.axis.top())
-            painter.fillRect(band, pal.range_band)
-            painter.setPen(QPen(pal.rubber_band, 1))
-            painter.drawLine(QPointF(x0, band.top()), QPointF(x0, band.bottom()))
-            painter.drawLine(QPointF(x1, band.top()), QPointF(x1, band.bottom()))
-        elif self._mode == "band":
-            r = QRectF(self._press, self._cursor).normalized().intersected(geo.plot)
-            fill = QColor(pal.rubber_band)
-            fill.setAlpha(40)
-            painter.fillRect(r, fill)
-            painter.setPen(QPen(pal.rubber_band, 1, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(r)
 
     def sizeHint(self) -> QSize:
         fh = QFontMetricsF(self.font()).height()
