@@ -204,3 +204,28 @@ def test_events_written_directly_equal_events_recomputed(small_store: Store) -> 
         ids = [r[0] for r in conn.execute("SELECT id FROM events")]
         refresh_people(conn, refresh_events(conn, ids))
     assert dump(small_store) == before
+
+
+def test_a_pool_that_cannot_start_falls_back_to_parsing_here(
+        tmp_path: Path, releases: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from viewer.store import ingest
+
+    class Broken:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> None:
+            raise BrokenProcessPool("workers cannot start")
+
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            pass
+
+    with open_store(tmp_path / "serial.db") as serial:
+        _build(serial, [releases])
+        expected = dump(serial)
+    monkeypatch.setattr(ingest, "ProcessPoolExecutor", Broken)
+    with open_store(tmp_path / "fallback.db") as store:
+        report = import_paths(store, [releases], rebuild=True, jobs=2, extract=extract)
+        assert (report.imported, report.failed, dump(store)) == (3, [], expected)

@@ -6,6 +6,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -68,12 +69,24 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
     stopped = False
+    queue = iter(paths)
+    # A sliding window keeps parsed files from piling up in memory ahead of the writer.
+    pending: deque[tuple[str, Future[Parsed] | None]] = deque()
+    broken = False
+
+    def submit(path: str) -> None:
+        nonlocal broken
+        if not broken:
+            try:
+                pending.append((path, pool.submit(parse_file, path, extract)))
+                return
+            except BrokenProcessPool:
+                broken = True
+        pending.append((path, None))  # parsed here, in this process
+
     try:
-        # A sliding window keeps parsed files from piling up in memory ahead of the writer.
-        pending: deque[tuple[str, Future[Parsed]]] = deque()
-        queue = iter(paths)
         for path in queue:
-            pending.append((path, pool.submit(parse_file, path, extract)))
+            submit(path)
             if len(pending) >= 2 * jobs:
                 break
         while pending:
@@ -81,13 +94,21 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                 stopped = True
                 return
             path, fut = pending.popleft()
-            try:
-                result: Parsed = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker that died takes only its file
-                result = f"the parser stopped unexpectedly ({type(exc).__name__})"
+            result: Parsed | None = None
+            if fut is not None:
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    # Workers that cannot start (no importable __main__, a frozen app) or that
+                    # were killed: the rest of the batch is parsed in this process.
+                    broken = True
+                except Exception as exc:  # noqa: BLE001 - a worker's error takes only its file
+                    result = f"the parser stopped unexpectedly ({type(exc).__name__})"
+            if result is None:
+                result = parse_file(path, extract)
             nxt = next(queue, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(parse_file, nxt, extract)))
+                submit(nxt)
             yield path, result
     finally:
         # On cancel, do not wait for files being parsed: their results are not wanted.
