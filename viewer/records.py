@@ -89,6 +89,9 @@ class PersonMention:
     surface: str  # the name as written
     role: str | None = None
     role_span: Span | None = None
+    # further titles stated beside the same name, as (text, span): the apposition after it
+    # ("Manturov – the Deputy Prime Minister ...") when `role` is the title before it
+    more_roles: tuple[tuple[str, Span], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,13 @@ def found(text: str) -> list[tuple[str, str | None]]:
     return [(m.surface, m.role) for m in find_people(text, sentences_of(text), "doc.txt")]
 
 
+def test_a_title_on_each_side_of_a_name() -> None:
+    text = "The Council approved the new Chairman of the ICMEC, Oleg Dubrovin – the Deputy Prime Minister."
+    (m,) = find_people(text, sentences_of(text), "doc.txt")
+    assert (m.role, m.more_roles) == ("Chairman of the ICMEC", (("Deputy Prime Minister", Span(72, 93)),))
+    assert m.more_roles[0][1].slice(text) == "Deputy Prime Minister"
+
+
 @pytest.mark.parametrize("text, expected", [
     # a listed given name before a surname, the role as a title in front
     ("On 5 March, the President of the Republic of Uzbekistan Shavkat Mirziyoyev received the delegation.",
@@ -94,6 +101,13 @@ def found(text: str) -> list[tuple[str, str | None]]:
     ("Under the leadership of Colonel-General Pavel Sokolov, Chief of the CSTO Joint Staff, talks were held.",
      [("Pavel Sokolov", "Chief of the CSTO Joint Staff")]),
     ("Colonel General Pavel Sokolov spoke.", [("Pavel Sokolov", "Colonel General")]),
+    # a title before and another after one name; a title between two names goes to the second
+    ("The Council approved the new Chairman of the ICMEC, Oleg Dubrovin – the Deputy Prime Minister.",
+     [("Oleg Dubrovin", "Chairman of the ICMEC")]),
+    ("A meeting between the Deputy Secretary General of the CSTO, Arman Seitkali, and the Special "
+     "Representative for Central Asia, Head of the UNRCCA, Kakha Imnadze.",
+     [("Arman Seitkali", "Deputy Secretary General of the CSTO"),
+      ("Kakha Imnadze", "Special Representative for Central Asia, Head of the UNRCCA")]),
     # several titles in an apposition
     ("He met Oleg Dubrovin, the Deputy Prime Minister of Belarus - Minister of Industry, Chairman of "
      "the ICMEC, in Minsk.",

@@ -99,8 +99,11 @@ class _Cluster:
 def _roles(m: PersonMention, stated_on: date | None) -> list[Role]:
     if not m.role or m.role_span is None:
         return []
-    base = m.role_span.start
-    return [Role(m.role[a:b], stated_on, m.doc, Span(base + a, base + b)) for a, b in split_roles(m.role)]
+    out: list[Role] = []
+    for title, span in ((m.role, m.role_span), *m.more_roles):
+        out.extend(Role(title[a:b], stated_on, m.doc, Span(span.start + a, span.start + b))
+                   for a, b in split_roles(title))
+    return out
 
 
 def _canonical(mentions: list[PersonMention]) -> str:

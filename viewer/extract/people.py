@@ -26,11 +26,12 @@ _WEAK_AFTER = re.compile(r"(?:\b(?:the|a|an|of|for|in|at|on)\s+)$", re.IGNORECAS
 
 
 def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
-             role: tuple[int, int] | None) -> PersonMention:
+             role: tuple[int, int] | None, more: tuple[int, int] | None = None) -> PersonMention:
     return PersonMention(
         doc=doc, item=s.item, sentence=s.index, span=Span(start, end), surface=text[start:end],
         role=text[role[0]:role[1]] if role else None,
         role_span=Span(role[0], role[1]) if role else None,
+        more_roles=((text[more[0]:more[1]], Span(*more)),) if more and role and more != role else (),
     )
 
 
@@ -64,12 +65,13 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None,
     for k, c in enumerate(found):
         scan_lo = prev.span.start if c.start < lo and prev is not None else bound
         role = role_before(text, scan_lo, c.start)
-        if role is None or is_rank(text[role[0]:role[1]]):
-            nxt = found[k + 1].start if k + 1 < len(found) else hi
-            role = role_after(text, c.end, nxt, next_name=k + 1 < len(found)) or role
+        nxt = found[k + 1].start if k + 1 < len(found) else hi
+        after = role_after(text, c.end, nxt, next_name=k + 1 < len(found))
+        if role is None or (after is not None and is_rank(text[role[0]:role[1]])):
+            role, after = after, None  # a rank alone gives way to the title stated after the name
         if not c.strong and role is None:
             continue
-        out.append(_mention(doc, s, c.start, c.end, text, role))
+        out.append(_mention(doc, s, c.start, c.end, text, role, after))
         bound = c.end
     return out
 

@@ -144,7 +144,11 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
             continue
         if word == "," or word in _STOPS or not _inside_role(word):
             ended = True
+            if word == "," and next_name and not text[toks[k][1]:hi].strip():
+                return None  # "X, the Special Representative ..., Kakha Imnadze": the next name's title
             break
+        if not body and not done and word.casefold() in ("and", "и"):
+            return None  # "Ordabaev, and the Special Representative ...": a second person
         body.append(toks[k])
     if not ended and (next_name or reach < hi):
         body = []  # ran into the next name or past the look-ahead: keep only whole titles
