@@ -101,6 +101,9 @@ def test_a_title_on_each_side_of_a_name() -> None:
     ("Under the leadership of Colonel-General Pavel Sokolov, Chief of the CSTO Joint Staff, talks were held.",
      [("Pavel Sokolov", "Chief of the CSTO Joint Staff")]),
     ("Colonel General Pavel Sokolov spoke.", [("Pavel Sokolov", "Colonel General")]),
+    ("Zas spoke with the commander of the CSTO Forces in Kazakhstan, Colonel General Pavel Sokolov, "
+     "appointed by the Council.",
+     [("Pavel Sokolov", "commander of the CSTO Forces in Kazakhstan, Colonel General")]),
     # a title before and another after one name; a title between two names goes to the second
     ("The Council approved the new Chairman of the ICMEC, Oleg Dubrovin – the Deputy Prime Minister.",
      [("Oleg Dubrovin", "Chairman of the ICMEC")]),

@@ -106,7 +106,7 @@ def _role_ending(window: str, whole: bool) -> tuple[int, int] | None:
         joined = part + pending
         trimmed = _trim(joined)
         pending = []
-        if chosen and joined and joined[0][2].casefold() in _PREPOSITIONS:
+        if chosen and joined and joined[0][2].casefold() in _PREPOSITIONS and not _only_rank(chosen):
             break  # "at the invitation of the Prime Minister of India, the Secretary General X"
         if trimmed and _has_head(trimmed):
             chosen = trimmed + chosen
@@ -167,6 +167,10 @@ def _opens_role(word: str) -> bool:
 @cache
 def _ranks() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_lines("people", "ranks.txt"))
+
+
+def _only_rank(toks: list[Tok]) -> bool:
+    return all(w in _ranks() for t in toks for w in t[2].casefold().split("-") if w)
 
 
 def is_rank(text: str) -> bool:
