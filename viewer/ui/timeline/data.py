@@ -19,6 +19,7 @@ except Exception:  # pragma: no cover - the store is optional for the widget
 DEFAULT_LANES: tuple[str, ...] = tuple(_LANES)
 DEFAULT_KINDS: tuple[str, ...] = tuple(_KINDS)
 KIND_TABLE_CELLS = 4_000_000  # cap on lanes x kinds x days in the main-kind table (16 MB)
+LANE_SHIFT = 23  # (lane << 23) + day: every ordinal up to 9999-12-31 fits below 2**22
 DURATION_CLASSES = 24  # ranges grouped by floor(log2(days)): 2**23 days outlasts any calendar
 
 
@@ -114,6 +115,12 @@ class TimelineData:
     def lane_starts(self) -> np.ndarray:
         """Start days in by_lane order: each lane's slice is sorted, ready for searchsorted."""
         return self.start[self.by_lane]
+
+    @cached_property
+    def lane_keys(self) -> np.ndarray:
+        """(lane << LANE_SHIFT) + start in by_lane order: sorted, so one searchsorted finds cells of all lanes."""
+        lanes = self.lanes[self.by_lane].astype(np.int64)
+        return (lanes << LANE_SHIFT) + np.clip(self.lane_starts, 0, (1 << LANE_SHIFT) - 1)
 
     @cached_property
     def lane_pos(self) -> np.ndarray:

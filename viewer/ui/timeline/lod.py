@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.ui.timeline.data import TimelineData
+from viewer.ui.timeline.data import LANE_SHIFT, TimelineData
 from viewer.ui.timeline.scale import ViewState
 
 _EMPTY_I = np.zeros(0, np.int64)
@@ -114,71 +114,89 @@ def _place_bars(x0: np.ndarray, x1: np.ndarray, rows: int, gap: float) -> np.nda
     return out
 
 
-def _layout_lane(data: TimelineData, lane: int, state: ViewState, m: Metrics, cd: int) -> LaneFrame:
-    a, b = data.lane_slice(lane)
+def _lane_bars(data: TimelineData, lane: int, state: ViewState, m: Metrics) -> tuple[np.ndarray, ...]:
+    """The lane's bars that found a row: (data indexes, x0, x1, rows)."""
+    bars = _visible_bars(data, lane, state, m)
+    if not len(bars):
+        return _EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I
     dpp = state.days_per_px
-    # bars first: the ranges drawn as bars are taken out of the point counts
-    bars = _visible_bars(data, lane, state, m) if b > a else _EMPTY_I
     bx0 = (data.start[bars] - state.start) / dpp
     bx1 = (data.end[bars] + 1 - state.start) / dpp
-    rows = _place_bars(bx0, bx1, m.bar_rows, m.gap) if len(bars) else _EMPTY_I
+    rows = _place_bars(bx0, bx1, m.bar_rows, m.gap)
     placed = rows >= 0
-    bars, bx0, bx1, rows = bars[placed], bx0[placed], bx1[placed], rows[placed]
+    return bars[placed], bx0[placed], bx1[placed], rows[placed]
 
+
+def _layout_all(data: TimelineData, wanted: tuple[int, ...], state: ViewState, m: Metrics,
+                cd: int) -> tuple[LaneFrame, ...]:
+    """Every wanted lane in one pass of array operations: the cell counts of all lanes come from a
+    single searchsorted on (lane, start) keys, so the per-frame cost hardly grows with the lanes."""
+    dpp = state.days_per_px
     k0 = math.floor(state.start / cd)
     k1 = math.ceil(state.end / cd)
     edges = np.arange(k0, k1 + 1, dtype=np.int64) * cd
-    starts = data.lane_starts[a:b]
-    pos = np.searchsorted(starts, edges, "left") + a
-    total = np.diff(pos)
+    lane_arr = np.asarray(wanted, np.int64)
+    keys = (lane_arr[:, None] << LANE_SHIFT) + np.clip(edges, 0, (1 << LANE_SHIFT) - 1)[None, :]
+    pos = np.searchsorted(data.lane_keys, keys.ravel(), "left").reshape(len(wanted), len(edges))
+    total = np.diff(pos, axis=1)
     points = total.copy()
-    if len(bars):
-        cell = np.searchsorted(edges, data.start[bars], "right") - 1
-        inside = (cell >= 0) & (cell < len(points))
-        np.subtract.at(points, cell[inside], 1)
-    nz = np.flatnonzero(points > 0)
-    count = points[nz]
-    lo, hi = pos[nz], pos[nz + 1]
-    event = np.full(len(nz), -1, np.int64)
+    # bars first: the ranges drawn as bars are taken out of the point counts
+    bar_info: list[tuple[np.ndarray, ...]] = []
+    for r, lane in enumerate(wanted):
+        info = _lane_bars(data, lane, state, m) if data.range_classes[lane] else \
+            (_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I)
+        bar_info.append(info)
+        if len(info[0]):
+            cell = np.searchsorted(edges, data.start[info[0]], "right") - 1
+            inside = (cell >= 0) & (cell < points.shape[1])
+            np.subtract.at(points[r], cell[inside], 1)
+    nz_r, nz_c = np.nonzero(points > 0)
+    count = points[nz_r, nz_c].astype(np.int64)
+    lo, hi = pos[nz_r, nz_c], pos[nz_r, nz_c + 1]
+    n = len(count)
+    event = np.full(n, -1, np.int64)
     single = count == 1
-    clean = single & (total[nz] == 1)
+    clean = single & (total[nz_r, nz_c] == 1)
     event[clean] = data.by_lane[lo[clean]]
-    if np.any(single & ~clean):
-        bar_set = set(bars.tolist())
-        for j in np.flatnonzero(single & ~clean).tolist():
-            event[j] = next(int(e) for e in data.by_lane[lo[j]:hi[j]].tolist() if e not in bar_set)
+    for j in np.flatnonzero(single & ~clean).tolist():  # a cell holding one marker beside bars
+        bar_set = set(bar_info[int(nz_r[j])][0].tolist())
+        event[j] = next(int(e) for e in data.by_lane[lo[j]:hi[j]].tolist() if e not in bar_set)
     is_single = event >= 0
-
-    x = ((edges[nz] + edges[nz + 1]) / 2 - state.start) / dpp
     ev = event[is_single]
+    x = ((edges[nz_c] + edges[nz_c + 1]) / 2 - state.start) / dpp
     x[is_single] = (data.start[ev] + 0.5 - state.start) / dpp
-    kind = np.zeros(len(nz), np.int64)
+    kind = np.zeros(n, np.int64)
     kind[is_single] = data.kinds[ev]
-    inferred = np.zeros(len(nz), bool)
+    inferred = np.zeros(n, bool)
     inferred[is_single] = data.inferred[ev]
-    sources = np.zeros(len(nz), np.int64)
+    sources = np.zeros(n, np.int64)
     sources[is_single] = data.sources[ev]
-    half = np.full(len(nz), m.cell_px / 2 - m.gap / 2)
+    half = np.full(n, m.cell_px / 2 - m.gap / 2)
     half[is_single] = m.radius + np.where(data.sources[ev] > 1, m.badge_px, 0.0)
-
     clusters = np.flatnonzero(~is_single)
     if len(clusters):
-        kind[clusters] = _main_kinds(data, lane, edges[nz[clusters]], edges[nz[clusters] + 1],
-                                     data.by_lane[lo[clusters]])
-    lf = LaneFrame(lane, x, half, count.astype(np.int64), kind, inferred, sources, event, lo, hi,
-                   bx0, bx1, rows, bars)
-    return _merge_overlaps(data, lf, m) if len(nz) > 1 else lf
+        kind[clusters] = _main_kinds(data, lane_arr[nz_r[clusters]], edges[nz_c[clusters]],
+                                     edges[nz_c[clusters] + 1], data.by_lane[lo[clusters]])
+    bounds = np.searchsorted(nz_r, np.arange(len(wanted) + 1)).tolist()
+    out = []
+    for r, lane in enumerate(wanted):
+        a, b = bounds[r], bounds[r + 1]
+        bars, bx0, bx1, rows = bar_info[r]
+        lf = LaneFrame(lane, x[a:b], half[a:b], count[a:b], kind[a:b], inferred[a:b], sources[a:b], event[a:b],
+                       lo[a:b], hi[a:b], bx0, bx1, rows, bars)
+        out.append(_merge_overlaps(data, lf, m) if b - a > 1 else lf)
+    return tuple(out)
 
 
-def _main_kinds(data: TimelineData, lane: int, day0: np.ndarray, day1: np.ndarray,
+def _main_kinds(data: TimelineData, lanes: np.ndarray, day0: np.ndarray, day1: np.ndarray,
                 fallback_events: np.ndarray) -> np.ndarray:
     first, step, table = data.kind_table
     bins = table.shape[2] - 1
     i0 = np.clip((day0 - first + step - 1) // step, 0, bins)
     i1 = np.clip((day1 - first + step - 1) // step, 0, bins)
-    counts = table[lane][:, i1] - table[lane][:, i0]  # (kinds, clusters)
-    main = np.argmax(counts, axis=0)
-    empty = counts.max(axis=0) <= 0
+    counts = table[lanes, :, i1] - table[lanes, :, i0]  # (clusters, kinds)
+    main = np.argmax(counts, axis=1)
+    empty = counts.max(axis=1) <= 0
     main[empty] = data.kinds[fallback_events[empty]]
     return main
 
@@ -220,8 +238,10 @@ def layout(data: TimelineData, state: ViewState, metrics: Metrics,
            lanes: tuple[int, ...] | None = None) -> Frame:
     """The marks to draw for `state`, lane by lane."""
     cd = cell_days(state.days_per_px, metrics.cell_px)
-    wanted = tuple(range(data.n_lanes)) if lanes is None else lanes
-    return Frame(state, metrics, cd, tuple(_layout_lane(data, lane, state, metrics, cd) for lane in wanted))
+    wanted = tuple(range(data.n_lanes)) if lanes is None else tuple(lanes)
+    if not wanted:
+        return Frame(state, metrics, cd, ())
+    return Frame(state, metrics, cd, _layout_all(data, wanted, state, metrics, cd))
 
 
 # -- from marks back to events -------------------------------------------------------------------
