@@ -133,3 +133,11 @@ def test_canonical(surface: str, expected: str | None) -> None:
 def test_empty_index() -> None:
     assert PeopleIndex().people() == []
     assert resolve_people([]) == []
+
+
+def test_name_of_a_mention_uses_its_document() -> None:
+    ms = mentions(("a", "Ivan Petrov"), ("b", "Oleg Petrov"), ("b", "Petrov"), ("c", "Petrov"))
+    index = PeopleIndex()
+    index.add(ms)
+    assert [index.name_of(m) for m in ms] == ["Ivan Petrov", "Oleg Petrov", "Oleg Petrov", "Petrov"]
+    assert index.name_of(PersonMention("z", 0, 0, Span(0, 3), "Zas")) is None

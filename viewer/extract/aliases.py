@@ -139,6 +139,7 @@ class PeopleIndex:
         self._clusters: list[_Cluster] = []
         self._blocks: dict[str, list[int]] = {}
         self._weak: list[tuple[PersonMention, NameParts, date | None]] = []
+        self._by_mention: dict[tuple[str, int, int], str] | None = None  # name_of's answers
 
     @classmethod
     def from_people(cls, people: Iterable[Person]) -> "PeopleIndex":
@@ -172,6 +173,7 @@ class PeopleIndex:
     def add(self, mentions: Iterable[PersonMention],
             stated_on: Mapping[tuple[str, int], date | None] = {}) -> None:
         """Take in mentions; stated_on[(doc, sentence)] dates the roles stated in that sentence."""
+        self._by_mention = None
         for m in mentions:
             parts = parse_name(_clean(m.surface))
             when = stated_on.get((m.doc, m.sentence))
@@ -244,6 +246,14 @@ class PeopleIndex:
         name = _canonical(mentions)
         aliases = sorted({_clean(m.surface) for m in mentions} | {name})
         return Person(name=name, aliases=tuple(aliases), roles=tuple(roles), mentions=tuple(mentions))
+
+    def name_of(self, mention: PersonMention) -> str | None:
+        """The canonical name of the person this very mention resolved to, in its document's
+        context: a bare "Petrov" goes to the Petrov named in the same document."""
+        if self._by_mention is None:
+            self._by_mention = {(m.doc, m.span.start, m.span.end): p.name
+                                for p in self.people() for m in p.mentions}
+        return self._by_mention.get((mention.doc, mention.span.start, mention.span.end))
 
     def canonical(self, surface: str) -> str | None:
         """The canonical name of the person a surface form belongs to; None when unknown."""
