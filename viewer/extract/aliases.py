@@ -35,6 +35,8 @@ def _same_given(a: str, b: str) -> bool:
         return False
     if (a[-1] == "a") != (b[-1] == "a"):
         return False  # Alexander and Alexandra, Evgeny and Evgenia are two people
+    if a.startswith(b) or b.startswith(a):
+        return True  # Kassym and Kassym-Jomart, Alex and Alexander
     return fuzz.ratio(a, b) >= _GIVEN_SCORE
 
 

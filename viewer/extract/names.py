@@ -186,4 +186,4 @@ def parse_name(surface: str) -> NameParts:
         return NameParts(rest[1], rest[2], rest[0], "")  # Russian order: surname first
     if len(rest) == 3 and rest_kinds[1] == "P":
         return NameParts(rest[0], rest[1], rest[2], "")
-    return NameParts(rest[0], "", rest[-1], "")
+    return NameParts(" ".join(rest[:-1]), "", rest[-1], "")  # "Kassym Jomart Tokayev": two given names
