@@ -216,32 +216,58 @@ def _canvas(half_w: float, half_h: float, dpr: float) -> tuple[QImage, QPainter,
 _SPRITES = _Sprites()
 
 
+_DIGITS = frozenset("0123456789.kM")
+
+
 class _RasterCache:
     """Images of text and of parts that rarely change (lane labels, legend), for raster devices."""
 
     def __init__(self) -> None:
         self._texts: dict[tuple, tuple[QImage, float, float]] = {}
         self._layers: dict[tuple, QImage] = {}
+        self._metrics: dict[str, QFontMetricsF] = {}
+        self._advances: dict[tuple[str, str], float] = {}
 
     def text(self, font: QFont, colour: QColor, text: str, dpr: float) -> tuple[QImage, float, float]:
-        key = (font.key(), colour.rgba(), text, dpr)
+        fkey = font.key()
+        key = (fkey, colour.rgba(), text, dpr)
         item = self._texts.get(key)
         if item is None:
             if len(self._texts) > 4000:
                 self._texts.clear()
-            fm = QFontMetricsF(font)
-            w, h = max(1.0, np.ceil(fm.horizontalAdvance(text)) + 2), np.ceil(fm.height())
+            fm = self._metrics.get(fkey)
+            if fm is None:
+                fm = self._metrics[fkey] = QFontMetricsF(font)
+            # counts are laid out from cached digit images: a new count costs a few blits, not a text layout
+            glyphs = len(text) > 1 and all(ch in _DIGITS for ch in text)
+            advances = [self._advance(fm, fkey, ch) for ch in text] if glyphs else []
+            w = max(1.0, np.ceil(sum(advances) if glyphs else fm.horizontalAdvance(text)) + 2)
+            h = float(np.ceil(fm.height()))
             img = QImage(int(np.ceil(w * dpr)), int(np.ceil(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
             img.setDevicePixelRatio(dpr)
             img.fill(QColor(0, 0, 0, 0))
             p = QPainter(img)
-            p.setFont(font)
-            p.setPen(colour)
-            p.drawText(QRectF(1, 0, w, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            if glyphs:
+                x = 0.0
+                for ch, adv in zip(text, advances):
+                    glyph = self.text(font, colour, ch, dpr)[0]
+                    p.drawImage(QPointF(round(x), 0), glyph)
+                    x += adv
+            else:
+                p.setFont(font)
+                p.setPen(colour)
+                p.drawText(QRectF(1, 0, w, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             p.end()
-            item = (img, float(w), float(h))
+            item = (img, float(w), h)
             self._texts[key] = item
         return item
+
+    def _advance(self, fm: QFontMetricsF, fkey: str, ch: str) -> float:
+        key = (fkey, ch)
+        adv = self._advances.get(key)
+        if adv is None:
+            adv = self._advances[key] = fm.horizontalAdvance(ch)
+        return adv
 
     def layer(self, key: tuple, size: tuple[int, int], dpr: float, draw: Callable[[QPainter], None],
               font: QFont) -> QImage:
