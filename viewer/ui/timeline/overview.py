@@ -112,14 +112,15 @@ class OverviewStrip(QWidget):
         lo, hi = self.extent()
         mid = plot.center().y()
         if len(self._density):
-            n = max(1, int(plot.width() / BIN_PX))
-            edges = np.linspace(lo, hi, n + 1)
-            events, releases = self._density.binned(edges)
+            # whole-pixel columns, so every bar has the same width and the same gap
+            n = max(1, int(plot.width() // BIN_PX))
+            xs = np.round(plot.left()) + np.arange(n + 1) * BIN_PX
+            events, releases = self._density.binned(lo + (xs - plot.left()) / plot.width() * (hi - lo))
+            xs = xs[:-1]
             half = plot.height() / 2 - 1
             ev_h = np.sqrt(events / max(events.max(), 1)) * half  # sqrt: quiet periods stay visible
             rel_h = np.sqrt(releases / max(releases.max(), 1)) * half
-            xs = plot.left() + np.arange(n) * (plot.width() / n)
-            w = max(plot.width() / n - 0.6, 1.0)
+            w = BIN_PX - 1
             for x, h in zip(xs[events > 0].tolist(), ev_h[events > 0].tolist()):
                 p.fillRect(QRectF(x, mid - max(h, 1.0), w, max(h, 1.0)), pal.overview_events)
             for x, h in zip(xs[releases > 0].tolist(), rel_h[releases > 0].tolist()):
