@@ -5,8 +5,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QTableView
 from window_helpers import click_row, turn_wheel
 
 from viewer.store import queries
@@ -117,7 +118,8 @@ def test_use_visible_range_filters_by_date(launch, store_path, qtbot):
     assert window.filter() == EventFilter(date_from=start, date_to=end)
     assert window.model.rowCount() == expected
     assert window.count_label.text().startswith(f"{expected:,} of ")
-    assert window.filter_bar.date_from.date().toPython() == start
+    assert window.filter_bar.date_from.date() == start
+    assert window.filter_bar.date_from.edit.text() == start.isoformat()
 
 
 def test_text_person_and_date_combine(launch, store_path, qtbot):
@@ -263,3 +265,27 @@ def test_focusable_widgets_have_accessible_names(launch, store_path):
             continue  # viewports and the editors inside named date and combo boxes
         unnamed.append(f"{type(w).__name__} {w.objectName()}")
     assert unnamed == []
+
+
+def test_dates_typed_into_the_date_boxes_filter(launch, store_path, qtbot):
+    window = launch(store_path)
+    bar = window.filter_bar
+    assert bar.date_from.edit.placeholderText() == "any" and bar.date_from.date() is None
+    qtbot.keyClicks(bar.date_from.edit, "2020")
+    qtbot.keyClick(bar.date_from.edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(bar.date_to.edit, "2022-06")
+    qtbot.keyClick(bar.date_to.edit, Qt.Key.Key_Return)
+    f = EventFilter(date_from=date(2020, 1, 1), date_to=date(2022, 6, 30))
+    assert window.filter() == f
+    assert window.model.rowCount() == queries.count_events(window.store, f)
+    bar.date_to.edit.clear()
+    assert window.filter() == EventFilter(date_from=date(2020, 1, 1))
+
+
+def test_a_date_picked_from_the_calendar_filters(launch, store_path, qtbot):
+    window = launch(store_path)
+    box = window.filter_bar.date_to
+    box.calendar.setSelectedDate(QDate(2021, 3, 15))
+    grid = box.calendar.findChild(QTableView)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter on the calendar's day grid picks the day
+    assert window.filter() == EventFilter(date_to=date(2021, 3, 15))

@@ -5,25 +5,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QPushButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from viewer.store import queries
 from viewer.store.db import Store
 from viewer.store.filters import EventFilter
+from viewer.ui.date_box import DateBox
 
 DEBOUNCE_MS = 150
-NO_DATE = QDate(1900, 1, 1)  # the date edits' "any" value
 MAX_PLACES = 40  # the menu lists the most frequent places; a selected one is always listed
-
-
-def _qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else NO_DATE
-
-
-def _pydate(q: QDate) -> date | None:
-    return None if q <= NO_DATE else date(q.year(), q.month(), q.day())
 
 
 class FilterBar(QWidget):
@@ -44,8 +36,8 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.search.setMaximumWidth(520)
-        self.date_from = self._date_edit("From date")
-        self.date_to = self._date_edit("To date")
+        self.date_from = DateBox("From date", end=False)
+        self.date_to = DateBox("To date", end=True)
         self.use_visible = QPushButton("Use visible range")
         self.use_visible.setAccessibleName("Use visible range")
         self.use_visible.setToolTip("Filter to the dates now shown on the timeline")
@@ -93,8 +85,8 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._text_settled)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._text_settled)
-        self.date_from.dateChanged.connect(lambda _d: self._edit(date_from=_pydate(self.date_from.date())))
-        self.date_to.dateChanged.connect(lambda _d: self._edit(date_to=_pydate(self.date_to.date())))
+        self.date_from.date_changed.connect(lambda d: self._edit(date_from=d))
+        self.date_to.date_changed.connect(lambda d: self._edit(date_to=d))
         self.use_visible.clicked.connect(self.use_visible_range)
         self.decisions_only.toggled.connect(lambda on: self._edit(decisions_only=on))
         self.hide_inferred.toggled.connect(lambda on: self._edit(hide_inferred=on))
@@ -144,22 +136,17 @@ class FilterBar(QWidget):
         }
         self._sync_widgets()
 
+    def set_first_day(self, first: date | None) -> None:
+        """Calendars open at the store's first event while no date is set."""
+        self.date_from.set_page(first)
+        self.date_to.set_page(first)
+
     def flush(self) -> None:
         """Apply typed text now instead of after the debounce."""
         self._debounce.stop()
         self._text_settled()
 
     # --- internals ---------------------------------------------------------------------------
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setAccessibleName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("any")
-        edit.setDate(NO_DATE)
-        return edit
-
     def _menu_button(self, label: str) -> QToolButton:
         button = QToolButton(text=label)
         button.setAccessibleName(label)
@@ -199,16 +186,16 @@ class FilterBar(QWidget):
 
     def _sync_widgets(self) -> None:
         f = self._filter
-        for w in (self.search, self.date_from, self.date_to, self.decisions_only, self.hide_inferred):
+        for w in (self.search, self.decisions_only, self.hide_inferred):
             w.blockSignals(True)
         if self.search.text().strip() != f.text:
             self.search.setText(f.text)
-        self.date_from.setDate(_qdate(f.date_from))
-        self.date_to.setDate(_qdate(f.date_to))
         self.decisions_only.setChecked(f.decisions_only)
         self.hide_inferred.setChecked(f.hide_inferred)
-        for w in (self.search, self.date_from, self.date_to, self.decisions_only, self.hide_inferred):
+        for w in (self.search, self.decisions_only, self.hide_inferred):
             w.blockSignals(False)
+        self.date_from.set_date(f.date_from)
+        self.date_to.set_date(f.date_to)
         for button, field in ((self.bodies_button, "bodies"), (self.kinds_button, "kinds"),
                               (self.places_button, "places")):
             self._fill_menu(button, field)

@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self._panels_due = False
         self.people.reload()
         self.filter_bar.refresh_facets()
+        extent = queries.date_extent(self.store)
+        self.filter_bar.set_first_day(extent[0] if extent else None)
         self._density = queries.density(self.store)
         if self._columns is not None:
             overview_feed(self.overview, self._density, self._columns)

@@ -5,7 +5,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.store.rows import KINDS, LANES, EventColumns, EventRow
 
@@ -41,7 +41,7 @@ def format_date(row: EventRow) -> str:
 class EventsModel(QAbstractTableModel):
     """Rows are event ids; an EventRow is fetched for a whole page the first time one is shown."""
 
-    def __init__(self, fetch_rows: FetchRows, parent: object | None = None) -> None:
+    def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch_rows
         self._ids: np.ndarray = np.zeros(0, dtype=np.int64)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.store.rows import PersonRow
 
@@ -30,7 +30,7 @@ def _sort_key(p: PersonRow, column: int) -> tuple[object, ...]:
 class PeopleModel(QAbstractTableModel):
     """People are few (hundreds), so the whole list is held in memory."""
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._people: list[PersonRow] = []
 
