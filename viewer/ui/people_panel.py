@@ -76,7 +76,7 @@ class PeoplePanel(QWidget):
         self.sort_box.currentIndexChanged.connect(self._apply_sort_choice)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_roles(cur.row()))
-        for col, width in enumerate((170, 210, 56, 86, 86)):
+        for col, width in enumerate((165, 52, 220, 86, 86)):
             self.table.setColumnWidth(col, width)
         self._apply_sort_choice(0)  # the people are loaded by the window, after its first paint
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from viewer.store.rows import PersonRow
 
-COL_NAME, COL_ROLE, COL_EVENTS, COL_FIRST, COL_LAST = range(5)
-HEADERS: tuple[str, ...] = ("Name", "Latest role", "Events", "First", "Last")
+COL_NAME, COL_EVENTS, COL_ROLE, COL_FIRST, COL_LAST = range(5)
+HEADERS: tuple[str, ...] = ("Name", "Events", "Latest role", "First", "Last")
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
