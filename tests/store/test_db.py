@@ -23,7 +23,8 @@ def test_new_store_is_versioned_wal_and_marked(tmp_path: Path) -> None:
 
 
 def test_migrations_are_named_functions_from_zero() -> None:
-    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary", "m004_timeline_index"]
+    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary", "m004_timeline_index",
+                                                 "m005_person_days"]
 
 
 def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:

@@ -27,7 +27,15 @@ def m003_people_summary(conn: sqlite3.Connection) -> None:
     for column in ("event_count INTEGER NOT NULL DEFAULT 0", "first_day INTEGER",
                    "last_day INTEGER", "latest_role TEXT"):
         conn.execute(f"ALTER TABLE people ADD COLUMN {column}")
-    conn.execute(PEOPLE_SUMMARY.format(where=""))
+    conn.execute("""
+UPDATE people SET
+    event_count = (SELECT count(*) FROM event_people WHERE person_id = people.id),
+    first_day = (SELECT min(e.start_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
+                 WHERE ep.person_id = people.id),
+    last_day = (SELECT max(e.end_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
+                WHERE ep.person_id = people.id),
+    latest_role = (SELECT title FROM roles WHERE person_id = people.id
+                   ORDER BY coalesce(stated_day, 0) DESC, id DESC LIMIT 1)""")
 
 
 def m004_timeline_index(conn: sqlite3.Connection) -> None:
@@ -37,9 +45,23 @@ def m004_timeline_index(conn: sqlite3.Connection) -> None:
                  "(start_day, end_day, id, lane, kind, certainty, source_count)")
 
 
+def m005_person_days(conn: sqlite3.Connection) -> None:
+    """Event days copied into event_people (an event's days never change), so a person's first
+    and last day are index look-ups when every import recomputes them."""
+    conn.execute("ALTER TABLE event_people ADD COLUMN start_day INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE event_people ADD COLUMN end_day INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE event_people SET"
+                 " start_day = (SELECT start_day FROM events WHERE id = event_id),"
+                 " end_day = (SELECT end_day FROM events WHERE id = event_id)")
+    conn.execute("CREATE INDEX event_people_first ON event_people(person_id, start_day)")
+    conn.execute("CREATE INDEX event_people_last ON event_people(person_id, end_day)")
+    conn.execute(PEOPLE_SUMMARY.format(where=""))
+
+
 # MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    m001_tables, m002_full_text, m003_people_summary, m004_timeline_index]
+    m001_tables, m002_full_text, m003_people_summary, m004_timeline_index,
+    m005_person_days]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

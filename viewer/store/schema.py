@@ -203,15 +203,15 @@ END;
 
 
 # Recompute people's summary columns; {where} narrows it to the people an import touched.
+# The days come from event_people's own copies, so first and last are index look-ups, not a
+# pass over a busy person's thousands of events.
 PEOPLE_SUMMARY = """
 UPDATE people SET
     event_count = (SELECT count(*) FROM event_people WHERE person_id = people.id),
-    first_day = (SELECT min(e.start_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
-                 WHERE ep.person_id = people.id),
-    last_day = (SELECT max(e.end_day) FROM event_people ep JOIN events e ON e.id = ep.event_id
-                WHERE ep.person_id = people.id),
+    first_day = (SELECT min(start_day) FROM event_people WHERE person_id = people.id),
+    last_day = (SELECT max(end_day) FROM event_people WHERE person_id = people.id),
     latest_role = (SELECT title FROM roles WHERE person_id = people.id
-                   ORDER BY coalesce(stated_day, 0) DESC, id DESC LIMIT 1)
+                   ORDER BY stated_day DESC, id DESC LIMIT 1)
 {where}
 """
 

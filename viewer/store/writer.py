@@ -202,8 +202,10 @@ def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, eve
         conn.execute("UPDATE events SET source_id = ? WHERE id = ?", (source_id, event_id))
         conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
                          [(event_id, b) for b in event.bodies])
-        conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
-                         [(event_id, p) for p in person_ids])
+        conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
+                         " end_day) VALUES (?, ?, ?, ?)",
+                         [(event_id, p, v.start.toordinal(), v.end.toordinal())
+                          for p in person_ids])
     return event_id, merged
 
 
@@ -248,8 +250,9 @@ def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[in
         conn.executemany("INSERT INTO event_bodies (event_id, body) VALUES (?, ?)",
                          [(event_id, b) for b in bodies])
         conn.execute("DELETE FROM event_people WHERE event_id = ?", (event_id,))
-        conn.executemany("INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
-                         [(event_id, p) for p in person_ids])
+        conn.executemany("INSERT INTO event_people (event_id, person_id, start_day, end_day)"
+                         " SELECT ?, ?, start_day, end_day FROM events WHERE id = ?",
+                         [(event_id, p, event_id) for p in person_ids])
         people.update(person_ids)
     return people
 
