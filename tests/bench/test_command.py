@@ -20,7 +20,7 @@ def test_bench_writes_the_json_shape(tmp_path: Path, capsys) -> None:
     for group, keys in (("frame_ms", {"fit", "year", "week", "sequence"}),
                         ("filter_ms", {"text", "person", "body", "date", "combined"})):
         if run[group] is not None:
-            assert set(run[group]) == keys and all(set(v) == {"p50", "p95"} for v in run[group].values())
+            assert set(run[group]) == keys and all({"p50", "p95"} <= set(v) for v in run[group].values())
     if run["accuracy"] is not None:
         assert {"events", "people", "decisions"} <= set(run["accuracy"])
     assert "build s" in capsys.readouterr().out

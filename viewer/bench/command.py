@@ -107,7 +107,10 @@ ROWS: tuple[tuple[str, Any], ...] = (
 
 
 def _pair(stats: dict[str, float] | None) -> str:
-    return f"{stats['p50']} / {stats['p95']}" if stats else "n/a"
+    if not stats:
+        return "n/a"
+    shown = f" ({stats['events']:,} ev)" if "events" in stats else ""
+    return f"{stats['p50']} / {stats['p95']}{shown}"
 
 
 def table(runs: list[dict[str, Any]]) -> str:

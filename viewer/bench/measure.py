@@ -181,7 +181,7 @@ def filter_cases(store: Any) -> dict[str, Any]:
                                     date_from=date(2005, 1, 1), date_to=date(2025, 12, 31))}
 
 
-def filters(store: Any, root: Path, repeats: int = 15) -> tuple[dict[str, Stats], str]:
+def filters(store: Any, root: Path, repeats: int = 15) -> tuple[dict[str, Any], str]:
     """From a filter change until the event list and the timeline show the result.
 
     Through the main window's own apply_filter when the window can be built (list model reset,
@@ -213,9 +213,10 @@ def filters(store: Any, root: Path, repeats: int = 15) -> tuple[dict[str, Stats]
             model.event(0)  # the first visible page of rows, as the list shows it
             TimelineData.from_columns(cols)
         how = "store query, list model reset, timeline data"
-    out: dict[str, Stats] = {}
+    out: dict[str, Any] = {}
     for name, f in filter_cases(store).items():
         out[name] = percentiles(timed(lambda f=f: apply(f), repeats, warmup=2))
+        out[name]["events"] = len(event_columns(store, f))  # how many the filter lets through
     if window is not None:  # gone before the store closes, with nothing of it left queued
         settle(0.2)
         window.deleteLater()
