@@ -12,7 +12,7 @@ from viewer.extract.name_words import is_role_head, token_kind, vocabulary
 _UP = "A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŹŻŃŐŰĞŞİƏА-ЯЁЄІЇЎҒҚҢӘӨҮҰҺ"
 # A capitalised word; an apostrophe or hyphen may join parts (O'Neill, Kassym-Jomart) but a
 # possessive 's is left out so "Putin's" yields "Putin".
-_WORD = rf"[{_UP}][^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*"
+_WORD = rf"[{_UP}][^\W\d_]++(?:[-'’](?!s\b)[^\W\d_]++)*"  # possessive: no backtracking inside a word
 # An initial, Russian digraph initials as transliterated (Yu., Zh.), or a dotted form of address.
 _DOTTED = rf"(?:Yu|Ya|Ye|Yo|Zh|Sh|Ch|Kh|Ts|Mrs|Mr|Ms|Dr|[{_UP}])\."
 _INITIAL = rf"{_DOTTED}(?=[ \t\u00a0]?[{_UP}])"
@@ -22,7 +22,7 @@ _GAP = r"[ \t\u00a0]"
 # A run may end in initials, as in "Lavrov S.V.".
 _RUN = re.compile(
     rf"[{_UP}](?<![\w'’.-][{_UP}])"
-    rf"(?:(?:[uaeohs]|rs|r)?\.(?=[ \t\u00a0]?[{_UP}]){_GAP}*|[^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*{_GAP}+)"
+    rf"(?:(?:[uaeohs]|rs|r)?\.(?=[ \t\u00a0]?[{_UP}]){_GAP}*|[^\W\d_]++(?:[-'’](?!s\b)[^\W\d_]++)*{_GAP}+)"
     rf"(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)*(?:{_WORD}(?![\w-])|(?:[{_UP}]\.{_GAP}?)?[{_UP}]\.(?!\w))"
 )
 _TOKEN = re.compile(rf"{_DOTTED}|{_WORD}")

@@ -9,7 +9,7 @@ from viewer.resources import load_lines
 
 # Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[^\W\d_][\w'’]*(?:[-.][^\W\d_][\w'’]*)*|\S")
-_OPENER = re.compile(r"[ \t\u00a0]*[,(\-–—]")
+_OPENER = re.compile(r"[ \t\u00a0]*[,(\-–—][ \t\u00a0]*([^\W\d_][\w'’-]*)?")
 _DASHES = frozenset({"-", "–", "—"})
 _STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
 _LOOK = 400  # a role is never longer than this many characters
@@ -127,10 +127,22 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
     that runs into the next name is that name's title instead.
     """
     opener = _OPENER.match(text, name_end, hi)
-    if opener is None:
-        return None
-    reach = min(hi, name_end + _LOOK)
-    toks = _tokens(text, name_end, reach)
+    if opener is None or (opener.group(1) and not _inside_role(opener.group(1))):
+        return None  # "Zas, who ...", "Zas, said ...": no title follows
+    for look in _REACH[1:]:
+        reach = min(hi, name_end + look)
+        toks = _tokens(text, name_end, reach)
+        if reach < hi and toks and toks[-1][1] == reach:
+            toks.pop()  # a word cut by the look-ahead
+        found = _apposition(text, toks, hi, next_name, reach < hi)
+        if found != _MORE:
+            return found
+    return None
+
+
+def _apposition(text: str, toks: list[Tok], hi: int, next_name: bool,
+                more: bool) -> tuple[int, int] | None:
+    """The title read from toks (opener first); _MORE when more text may finish it."""
     if not toks or not (toks[0][2] in (",", "(") or toks[0][2] in _DASHES):
         return None
     body: list[Tok] = []
@@ -150,8 +162,10 @@ def role_after(text: str, name_end: int, hi: int, next_name: bool) -> tuple[int,
         if not body and not done and word.casefold() in ("and", "и"):
             return None  # "Ordabaev, and the Special Representative ...": a second person
         body.append(toks[k])
-    if not ended and (next_name or reach < hi):
-        body = []  # ran into the next name or past the look-ahead: keep only whole titles
+    if not ended and more:
+        return _MORE
+    if not ended and next_name:
+        body = []  # ran into the next name: keep only whole titles
     if body and not _has_head(body):
         body = []
     trimmed = _trim(done + body)
