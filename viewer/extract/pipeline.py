@@ -112,6 +112,9 @@ def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequen
     seen: set[tuple[int, str]] = set()
     # only sentences holding a decision verb are read closely
     cues = _by_sentence(sentences, list(decision_cues().verb.finditer(text)), lambda m: m.start())
+    by_item: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        by_item.setdefault(e.item, []).append(i)
     for s in sentences:
         if s.index not in cues:
             continue
@@ -121,7 +124,7 @@ def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequen
             if key in seen:  # a title repeated with its date glued on
                 continue
             seen.add(key)
-            event = _event_of(s, clause.body, events)
+            event = _event_of(s, clause.body, events, by_item.get(s.item, []))
             decisions.append(Decision(
                 doc=doc, item=s.item, sentence=s.index, kind=clause.kind, body=clause.body,
                 text=quote, span=clause.span,
@@ -129,9 +132,10 @@ def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequen
     return decisions
 
 
-def _event_of(s: Sentence, body: str | None, events: Sequence[Event]) -> int | None:
-    """The happening a decision belongs to: its own sentence's, the item's event of its body, or the item's first."""
-    same_item = [i for i, e in enumerate(events) if e.item == s.item]
+def _event_of(s: Sentence, body: str | None, events: Sequence[Event],
+              same_item: Sequence[int]) -> int | None:
+    """The happening a decision belongs to: its own sentence's, the item's event of its body, or
+    the item's first (same_item: indexes of the item's events)."""
     for i in same_item:
         if events[i].sentence == s.index:
             return i
