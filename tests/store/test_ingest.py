@@ -72,6 +72,8 @@ def test_a_changed_file_replaces_its_old_records(small_store: Store, releases: P
     assert [p.name for p in q.people(small_store)] == ["Stanislav Zas"]
     assert q.count_events(small_store, EventFilter(text="recalled")) == 0
     assert q.stats(small_store).documents == 3
+    for table in ("items_fts", "events_fts"):  # raises if an index disagrees with its rows
+        small_store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
 
 
 def test_removing_every_source_of_an_event_removes_it(store: Store, tmp_path: Path) -> None:
