@@ -289,3 +289,8 @@ def test_a_date_picked_from_the_calendar_filters(launch, store_path, qtbot):
     grid = box.calendar.findChild(QTableView)
     qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter on the calendar's day grid picks the day
     assert window.filter() == EventFilter(date_to=date(2021, 3, 15))
+
+
+def test_the_window_knows_the_store_extent(launch, store_path):
+    window = launch(store_path)
+    assert window.extent() == queries.date_extent(window.store)

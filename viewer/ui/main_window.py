@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self._panels_due = False
         self.people.reload()
         self.filter_bar.refresh_facets()
-        extent = queries.date_extent(self.store)
+        extent = self.extent()
         self.filter_bar.set_first_day(extent[0] if extent else None)
         self._density = queries.density(self.store)
         if self._columns is not None:
@@ -181,6 +181,14 @@ class MainWindow(QMainWindow):
 
     def filter(self) -> EventFilter:
         return self.filter_bar.filter()
+
+    def extent(self) -> tuple[date, date] | None:
+        """First and last day of all events, from the columns already read (no query)."""
+        cols = self._all
+        if cols is None or len(cols) == 0:
+            return None
+        return (date.fromordinal(int(np.min(cols.start_days))),
+                date.fromordinal(int(np.max(cols.end_days))))
 
     def _update_count(self) -> None:
         n = len(self._columns) if self._columns is not None else 0
@@ -390,7 +398,7 @@ class MainWindow(QMainWindow):
         self.people.set_selected(list(saved.people))
         self.load()
         shown = s.visible_range()
-        extent = queries.date_extent(self.store)
+        extent = self.extent()
         if shown is not None and extent is not None and shown[0] <= extent[1].toordinal() + 1 \
                 and shown[1] >= extent[0].toordinal():
             self.timeline.set_visible_range(*shown)
