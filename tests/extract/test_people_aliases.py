@@ -48,6 +48,9 @@ def groups(people: list[Person]) -> list[tuple[str, tuple[str, ...], tuple[str, 
     # Russian case forms of one name
     ([("a", "Сергей Лавров"), ("a", "Сергеем Лавровым"), ("b", "Сергею Лаврову")],
      [("Сергей Лавров", ("Сергеем Лавровым", "Сергей Лавров", "Сергею Лаврову"), ("a", "b"))]),
+    # a surname in capitals, however often, does not name the person
+    ([("a", "Stanislav ZAS"), ("a", "Stanislav ZAS"), ("b", "Stanislav Zas")],
+     [("Stanislav Zas", ("Stanislav ZAS", "Stanislav Zas"), ("a", "b"))]),
     # an initial seen before the full name, in another document
     ([("a", "S. Ordabayev"), ("b", "Samat Ordabaev")],
      [("Samat Ordabaev", ("S. Ordabayev", "Samat Ordabaev"), ("a", "b"))]),

@@ -121,11 +121,14 @@ def _canonical(mentions: list[PersonMention]) -> str:
             # drop a patronymic, keep two given names ("Julio Antonio Garmendia") as written
             built[f"{parts.first} {parts.last}" if parts.patronymic else surface] += 1
     for pool in (forms, built):
-        latin = [f for f in pool if not has_cyrillic(f)]
-        if latin or pool:
-            best = max(latin or list(pool), key=lambda f: pool[f])
-            return best
+        if pool:
+            # Latin script before Cyrillic, "Zas" before "ZAS", then the most frequent
+            return max(pool, key=lambda f: (not has_cyrillic(f), not _shouted(f), pool[f]))
     return Counter(_clean(m.surface) for m in mentions).most_common(1)[0][0]
+
+
+def _shouted(name: str) -> bool:
+    return any(len(w) > 1 and w.isupper() for w in name.split())
 
 
 class PeopleIndex:
@@ -163,7 +166,7 @@ class PeopleIndex:
 
     def _find(self, parts: NameParts, full_only: bool) -> list[int]:
         key = surname_key(parts.last)
-        found = []
+        found: list[int] = []
         for cid in self._blocks.get(_block(key), []):
             c = self._clusters[cid]
             if full_only and not c.givens:

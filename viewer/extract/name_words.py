@@ -122,7 +122,7 @@ def token_kind(token: str) -> str:
 
 def _nominatives(low: str, v: Vocabulary) -> list[str]:
     """Nominative forms a declined Cyrillic word may come from: "сергеем" -> "сергей"."""
-    out = []
+    out: list[str] = []
     for ending in v.ru_case_endings:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = low[:-len(ending)]

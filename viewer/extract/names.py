@@ -101,7 +101,7 @@ def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) 
 def _capital_surnames(kinds: str) -> str:
     """Words in capitals are abbreviations, save a surname after a given name ("Stanislav ZAS")
     or before a given name and patronymic ("SEMERIKOV Valery Anatolyevich")."""
-    out = []
+    out: list[str] = []
     for i, k in enumerate(kinds):
         if k == "A" and ((i > 0 and kinds[i - 1] == "F") or kinds[i + 1:i + 3] == "FP"):
             k = "C"
