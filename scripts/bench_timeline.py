@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     for n in sizes:
         t = time.perf_counter()
         data = generate(n)
-        data.by_lane, data.kind_table, data.range_index, data.lane_pos  # noqa: B018 - build the indexes
+        data.lane_keys, data.kind_table, data.range_keys, data.lane_pos  # noqa: B018 - build the indexes
         prep = (time.perf_counter() - t) * 1000
         print(f"{n:>10,} data and indexes built in {prep:.0f} ms")
         for name, span in (("fit", None), ("year", scale.DAYS_PER_YEAR), ("week", 7.0)):

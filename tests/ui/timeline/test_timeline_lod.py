@@ -106,3 +106,16 @@ def test_events_in_a_band_of_pixels_and_lanes() -> None:
     frame = lod.layout(data, ViewState(DAY0 - 10, DAY0 + 40, 1000), M)
     found = lod.events_in(data, frame, (0, 1), 0.0, 400.0)  # days -10 .. +10
     assert sorted(data.ids_at(found)) == [1, 2]
+
+
+@pytest.mark.parametrize(("start", "span"), [(DAY0 - 4000, 60.0), (DAY0 - 3000, 400.0), (DAY0 - 8000, 9000.0)])
+def test_bars_are_every_long_enough_range_in_view_when_rows_have_room(start: float, span: float) -> None:
+    data = random_data(3000)
+    roomy = lod.Metrics(cell_px=30.0, radius=6.0, gap=2.0, badge_px=6.0, bar_min_px=24.0, bar_rows=1000,
+                        max_bars=100_000)
+    state = ViewState(start, start + span, 1200)
+    frame = lod.layout(data, state, roomy)
+    drawn = sorted(int(e) for lf in frame.lanes for e in lf.bar_event)
+    length_px = (data.end + 1 - data.start) / state.days_per_px
+    expected = np.flatnonzero((length_px >= 24.0) & (data.end + 1 > state.start) & (data.start < state.end))
+    assert drawn == expected.tolist()

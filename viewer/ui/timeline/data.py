@@ -168,15 +168,11 @@ class TimelineData:
         return idx, self.start[idx], offsets.astype(np.int64)
 
     @cached_property
-    def range_classes(self) -> tuple[tuple[tuple[int, int, int], ...], ...]:
-        """Per lane, the non-empty duration classes as (class, first, end) slices of range_index."""
-        offsets = self.range_index[2].tolist()
-        out = []
-        for lane in range(self.n_lanes):
-            base = lane * DURATION_CLASSES
-            out.append(tuple((c, offsets[base + c], offsets[base + c + 1]) for c in range(DURATION_CLASSES)
-                             if offsets[base + c + 1] > offsets[base + c]))
-        return tuple(out)
+    def range_keys(self) -> np.ndarray:
+        """((lane * DURATION_CLASSES + class) << LANE_SHIFT) + start, in range_index order: sorted."""
+        idx, starts, offsets = self.range_index
+        groups = np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
+        return (groups << LANE_SHIFT) + np.clip(starts, 0, (1 << LANE_SHIFT) - 1)
 
     # -- ids <-> indexes -------------------------------------------------------------------------
     @cached_property

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.ui.timeline.data import LANE_SHIFT, TimelineData
+from viewer.ui.timeline.data import DURATION_CLASSES, LANE_SHIFT, TimelineData
 from viewer.ui.timeline.scale import ViewState
 
 _EMPTY_I = np.zeros(0, np.int64)
@@ -73,39 +73,70 @@ def cell_days(days_per_px: float, cell_px: float) -> int:
     return 1 if need <= 1 else 1 << math.ceil(math.log2(need) - 1e-9)
 
 
-def _visible_bars(data: TimelineData, lane: int, state: ViewState, m: Metrics) -> np.ndarray:
-    """Data indexes of the lane's ranges long enough to be bars and overlapping the view."""
-    dpp = state.days_per_px
-    min_days = m.bar_min_px * dpp
-    idx, starts, _offsets = data.range_index
-    parts: list[np.ndarray] = []
-    for c, a, b in data.range_classes[lane]:
-        longest = (1 << (c + 1))  # durations (end - start) in this class are < 2**(c+1)
-        if longest + 1 < min_days:
-            continue
-        i0 = a + int(np.searchsorted(starts[a:b], state.start - longest, "left"))
-        i1 = a + int(np.searchsorted(starts[a:b], state.end, "right"))
-        if i1 > i0:
-            parts.append(idx[i0:i1])
-    if not parts:
+def _visible_bars(data: TimelineData, wanted: tuple[int, ...], state: ViewState, m: Metrics) -> np.ndarray:
+    """Data indexes of the wanted lanes' ranges long enough to be bars and overlapping the view, at
+    most what the rows could hold per lane (the longest first), sorted by lane then start.
+
+    Ranges are grouped by lane and duration class (durations in [2**c, 2**(c+1))), so each group's
+    candidates are one slice found by binary search: all groups of all lanes in two searchsorted calls.
+    """
+    idx, _starts, _offsets = data.range_index
+    if not len(idx):
         return _EMPTY_I
-    cand = np.concatenate(parts)
-    length = data.end[cand] + 1 - data.start[cand]
-    keep = (length >= min_days) & (data.end[cand] + 1 > state.start) & (data.start[cand] < state.end)
+    min_days = m.bar_min_px * state.days_per_px
+    classes = np.arange(DURATION_CLASSES, dtype=np.int64)
+    longest = np.left_shift(1, classes + 1)  # durations (end - start) in class c are < 2**(c+1)
+    classes, longest = classes[longest + 1 >= min_days], longest[longest + 1 >= min_days]
+    if not len(classes):
+        return _EMPTY_I
+    top = (1 << LANE_SHIFT) - 1
+    groups = (np.asarray(wanted, np.int64)[:, None] * DURATION_CLASSES + classes[None, :]) << LANE_SHIFT
+    lo_keys = groups + np.clip(np.ceil(state.start - longest), 0, top).astype(np.int64)[None, :]
+    hi_keys = groups + min(max(math.ceil(state.end), 0), top)
+    i0 = np.searchsorted(data.range_keys, lo_keys.ravel(), "left")
+    i1 = np.searchsorted(data.range_keys, hi_keys.ravel(), "left")
+    counts = np.maximum(i1 - i0, 0)
+    total = int(counts.sum())
+    if not total:
+        return _EMPTY_I
+    # the concatenation of the slices [i0, i1), without a Python loop
+    steps = np.ones(total, np.int64)
+    firsts = np.cumsum(counts) - counts
+    nonempty = counts > 0
+    steps[firsts[nonempty]] = i0[nonempty] - np.concatenate([[0], (i1[nonempty] - 1)[:-1]])
+    cand = idx[np.cumsum(steps)]
+    start, end = data.start[cand], data.end[cand]
+    keep = (end + 1 - start >= min_days) & (end + 1 > state.start) & (start < state.end)
     cand = cand[keep]
+    if not len(cand):
+        return _EMPTY_I
+    order = np.lexsort((data.start[cand], data.lanes[cand]))
+    cand = cand[order]
     # more bars than the rows can hold would only be dropped after a Python loop over them
     cap = min(m.max_bars, int(m.bar_rows * state.width / (m.bar_min_px + m.gap)) + 1)
-    if len(cand) > cap:
-        longest_first = np.argpartition(-(data.end[cand] - data.start[cand]), cap)[:cap]
-        cand = cand[longest_first]
-    return cand[np.argsort(data.start[cand], kind="stable")]
+    lanes = data.lanes[cand]
+    bounds = np.flatnonzero(np.diff(lanes)) + 1
+    sizes = np.diff(np.concatenate([[0], bounds, [len(cand)]]))
+    if sizes.max() <= cap:
+        return cand
+    parts = []
+    for part in np.split(cand, bounds):
+        if len(part) > cap:
+            part = part[np.argpartition(-(data.end[part] - data.start[part]), cap)[:cap]]
+            part = part[np.argsort(data.start[part], kind="stable")]
+        parts.append(part)
+    return np.concatenate(parts)
 
 
-def _place_bars(x0: np.ndarray, x1: np.ndarray, rows: int, gap: float) -> np.ndarray:
-    """Row of each bar (greedy, in start order), -1 when no row has room."""
-    ends = [-math.inf] * rows
+def _place_bars(lanes: np.ndarray, x0: np.ndarray, x1: np.ndarray, rows: int, gap: float) -> np.ndarray:
+    """Row of each bar (greedy, lane by lane in start order), -1 when no row has room."""
     out = np.full(len(x0), -1, np.int64)
-    for i, (a, b) in enumerate(zip(x0.tolist(), x1.tolist())):
+    current = -1
+    ends = [-math.inf] * rows
+    for i, (lane, a, b) in enumerate(zip(lanes.tolist(), x0.tolist(), x1.tolist())):
+        if lane != current:
+            current = lane
+            ends = [-math.inf] * rows
         for r in range(rows):
             if ends[r] + gap <= a:
                 ends[r] = b
@@ -114,17 +145,24 @@ def _place_bars(x0: np.ndarray, x1: np.ndarray, rows: int, gap: float) -> np.nda
     return out
 
 
-def _lane_bars(data: TimelineData, lane: int, state: ViewState, m: Metrics) -> tuple[np.ndarray, ...]:
-    """The lane's bars that found a row: (data indexes, x0, x1, rows)."""
-    bars = _visible_bars(data, lane, state, m)
+def _all_bars(data: TimelineData, wanted: tuple[int, ...], state: ViewState,
+              m: Metrics) -> dict[int, tuple[np.ndarray, ...]]:
+    """Per lane, the bars that found a row: (data indexes, x0, x1, rows)."""
+    bars = _visible_bars(data, wanted, state, m)
     if not len(bars):
-        return _EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I
+        return {}
     dpp = state.days_per_px
+    lanes = data.lanes[bars]
     bx0 = (data.start[bars] - state.start) / dpp
     bx1 = (data.end[bars] + 1 - state.start) / dpp
-    rows = _place_bars(bx0, bx1, m.bar_rows, m.gap)
+    rows = _place_bars(lanes, bx0, bx1, m.bar_rows, m.gap)
     placed = rows >= 0
-    return bars[placed], bx0[placed], bx1[placed], rows[placed]
+    bars, lanes, bx0, bx1, rows = bars[placed], lanes[placed], bx0[placed], bx1[placed], rows[placed]
+    out: dict[int, tuple[np.ndarray, ...]] = {}
+    for lane in np.unique(lanes).tolist():
+        a, b = np.searchsorted(lanes, [lane, lane + 1])
+        out[lane] = (bars[a:b], bx0[a:b], bx1[a:b], rows[a:b])
+    return out
 
 
 def _layout_all(data: TimelineData, wanted: tuple[int, ...], state: ViewState, m: Metrics,
@@ -141,10 +179,11 @@ def _layout_all(data: TimelineData, wanted: tuple[int, ...], state: ViewState, m
     total = np.diff(pos, axis=1)
     points = total.copy()
     # bars first: the ranges drawn as bars are taken out of the point counts
+    by_lane = _all_bars(data, wanted, state, m)
+    no_bars = (_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I)
     bar_info: list[tuple[np.ndarray, ...]] = []
     for r, lane in enumerate(wanted):
-        info = _lane_bars(data, lane, state, m) if data.range_classes[lane] else \
-            (_EMPTY_I, _EMPTY_F, _EMPTY_F, _EMPTY_I)
+        info = by_lane.get(lane, no_bars)
         bar_info.append(info)
         if len(info[0]):
             cell = np.searchsorted(edges, data.start[info[0]], "right") - 1
