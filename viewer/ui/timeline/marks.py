@@ -203,7 +203,7 @@ class _Sprites:
 
 
 def _canvas(half_w: float, half_h: float, dpr: float) -> tuple[QImage, QPainter, float, float]:
-    w, h = int(np.ceil(half_w * 2)), int(np.ceil(half_h * 2))
+    w, h = 2 * int(np.ceil(half_w)), 2 * int(np.ceil(half_h))  # even: the centre is a whole pixel
     img = QImage(max(1, int(np.ceil(w * dpr))), max(1, int(np.ceil(h * dpr))), QImage.Format.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(dpr)
     img.fill(QColor(0, 0, 0, 0))
@@ -353,6 +353,9 @@ def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, s
         _SPRITES.begin(st)
     get = _SPRITES.get
     draw = painter.drawImage
+    wide_room = st.font_h * 3
+    sprites = st.sprites
+    yi = round(y)
     for x, cnt, k, inf, src, ev, s, rm in zip(xs, lf.count.tolist(), lf.kind.tolist(), lf.inferred.tolist(),
                                               lf.sources.tolist(), lf.event.tolist(), selected.tolist(),
                                               room.tolist()):
@@ -360,13 +363,14 @@ def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, s
             key: tuple = ("s", k, inf, src if src > 1 else 0, s)
         else:
             label = compact_count(cnt)
-            wide = f"{label} \u00b7 {kind_names[k]}"
-            if rm > st.font_h * 3 and cluster_width(st, wide) <= rm:
-                label = wide
+            if rm > wide_room:
+                wide = f"{label} \u00b7 {kind_names[k]}"
+                if cluster_width(st, wide) <= rm:
+                    label = wide
             key = ("c", k, label, s)
-        if st.sprites:
+        if sprites:
             img, cx, cy = get(st, key)
-            draw(QPointF(round(x - cx), round(y - cy)), img)
+            draw(QPointF(round(x - cx), yi - cy), img)
         elif key[0] == "s":
             draw_single(painter, x, y, st, k, inf, src, s)
         else:
