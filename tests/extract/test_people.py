@@ -41,6 +41,8 @@ def test_a_title_on_each_side_of_a_name() -> None:
     # Russian order with a patronymic, a signature line with its role on the next line
     ("Lavrov Sergey Viktorovich\nMinister of Foreign Affairs of the Russian Federation",
      [("Lavrov Sergey Viktorovich", "Minister of Foreign Affairs of the Russian Federation")]),
+    ("The session is over.\nCSTO Secretary General\nArmen Sargsyan\nMoscow",
+     [("Armen Sargsyan", "CSTO Secretary General")]),
     # given name, patronymic, surname
     ("The meeting was opened by Sergey Kuzhugetovich Shoigu.",
      [("Sergey Kuzhugetovich Shoigu", None)]),
@@ -62,13 +64,15 @@ def test_a_title_on_each_side_of_a_name() -> None:
      [("Anatoly Kvashnin", "Chairman of the CSTO Military Committee, Chief of the General Staff")]),
     ("The Council appointed Igor Petrovich Sidorenko – the First Deputy Minister of Industry and Trade.",
      [("Igor Petrovich Sidorenko", "First Deputy Minister of Industry and Trade")]),
-    ("Congratulations to Ruslan Ivanovich Orlov (currently the Ambassador of Belarus to Armenia) on his post.",
+    ("Congratulations to Ruslan Ivanovich Orlov (currently the Ambassador of Belarus to Armenia) on "
+     "his post.",
      [("Ruslan Ivanovich Orlov", "Ambassador of Belarus to Armenia")]),
     # lower-case titles
     ("The Chairmanship passed to Belarus, whose head of state, Viktor Lebedko, set out priorities.",
      [("Viktor Lebedko", "head of state")]),
     # Cyrillic
-    ("Генеральный секретарь ОДКБ Имангали Тасмагамбетов", [("Имангали Тасмагамбетов", "Генеральный секретарь ОДКБ")]),
+    ("Генеральный секретарь ОДКБ Имангали Тасмагамбетов",
+     [("Имангали Тасмагамбетов", "Генеральный секретарь ОДКБ")]),
     # Russian, with declined names and titles
     ("Генеральный секретарь ОДКБ провел встречу с Министром иностранных дел Республики Беларусь "
      "Максимом Рыженковым.", [("Максимом Рыженковым", "Министром иностранных дел Республики Беларусь")]),
@@ -192,7 +196,8 @@ def test_spans_index_the_text() -> None:
         ("Vladimir  Voronkov", "Vladimir  Voronkov", 1, "d.txt"),
     ]
     first = mentions[0]
-    assert first.role_span is not None and first.role_span.slice(text) == first.role == "CSTO Secretary General"
+    assert first.role_span is not None
+    assert first.role_span.slice(text) == first.role == "CSTO Secretary General"
 
 
 def test_nothing_found_is_an_empty_list() -> None:

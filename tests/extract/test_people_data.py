@@ -52,7 +52,8 @@ def test_skeleton_folds_variants(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("token, kind", [
     ("V.", "I"), ("Valery", "F"), ("Anatolyevich", "P"), ("Nurgaliyevich", "P"), ("Tokayev", "L"),
-    ("Guterres", "C"), ("Secretary", "R"), ("Republic", "S"), ("CSTO", "S"), ("UNRCCA", "A"), ("Kassym-Jomart", "F"),
+    ("Guterres", "C"), ("Secretary", "R"), ("Republic", "S"), ("CSTO", "S"), ("UNRCCA", "A"),
+    ("Kassym-Jomart", "F"),
     ("Tajik-Afghan", "S"), ("Opening", "S"), ("Congratulating", "G"), ("Владимир", "F"),
 ])
 def test_token_kinds(token: str, kind: str) -> None:

@@ -66,7 +66,8 @@ def _match_at(kinds: str, i: int) -> int:
     return 0
 
 
-def _segment_names(kinds: str, lo: int, hi: int, before: str, title_case: bool) -> list[tuple[int, int, bool]]:
+def _segment_names(kinds: str, lo: int, hi: int, before: str,
+                   title_case: bool) -> list[tuple[int, int, bool]]:
     """Names among tokens lo..hi (no stop word inside): (first token, end token, strong).
 
     before is the kind of the token before the segment; title_case says the run is a headline.

@@ -85,19 +85,21 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None, ta
 
 def _signature_roles(text: str, sentences: Sequence[Sentence],
                      mentions: list[PersonMention]) -> list[PersonMention]:
-    """A name alone on its line takes the role on the next line, as in a signature block."""
+    """A name alone on its line takes the role on the line after it, or else the one before it,
+    as in a signature block ("Semerikov Valery Anatolyevich / Acting Secretary General ...")."""
     by_sentence = {s.index: k for k, s in enumerate(sentences)}
     out: list[PersonMention] = []
     for m in mentions:
         k = by_sentence.get(m.sentence)
-        s = sentences[k] if k is not None else None
-        if (m.role is None and s is not None and k is not None and k + 1 < len(sentences)
-                and text[s.span.start:s.span.end].strip() == m.surface):
-            nxt = sentences[k + 1]
-            role = role_line(text, nxt.span.start, nxt.span.end)
-            if role is not None:
-                m = PersonMention(m.doc, m.item, m.sentence, m.span, m.surface,
-                                  text[role[0]:role[1]], Span(role[0], role[1]))
+        alone = k is not None and text[sentences[k].span.start:sentences[k].span.end].strip() == m.surface
+        if m.role is None and k is not None and alone:
+            for j in (k + 1, k - 1):
+                if 0 <= j < len(sentences):
+                    role = role_line(text, sentences[j].span.start, sentences[j].span.end)
+                    if role is not None:
+                        m = PersonMention(m.doc, m.item, m.sentence, m.span, m.surface,
+                                          text[role[0]:role[1]], Span(role[0], role[1]))
+                        break
         out.append(m)
     return out
 

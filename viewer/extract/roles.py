@@ -216,7 +216,8 @@ def split_roles(role: str) -> tuple[tuple[int, int], ...]:
         else:
             pieces[-1].append(tok)
     out: list[tuple[int, int]] = []
-    carried: tuple[int, int] | None = None  # a headless piece before any title: "Foreign and Defence Minister"
+    # a headless piece before any title: "Foreign and Defence Minister"
+    carried: tuple[int, int] | None = None
     for piece in pieces:
         trimmed = _trim(piece)
         if not trimmed:
