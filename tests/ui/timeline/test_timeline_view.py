@@ -212,3 +212,19 @@ def test_painting_100000_events_draws_marks(qapp: QApplication, span: float | No
     drawn = sum(int(lf.count.sum()) for lf in frame.lanes)
     if span is None:  # zoomed out: clusters carry the counts of all those events
         assert drawn > 90_000 and int(frame.lanes[0].count.max()) > 100
+
+
+def test_auto_colours_follow_the_application_palette(view: TimelineView, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    try:
+        view.set_color_scheme("auto")
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: view.color_scheme() == "dark")
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: view.color_scheme() == "light")

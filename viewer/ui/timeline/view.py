@@ -52,6 +52,8 @@ class TimelineView(QWidget):
         self._selected = np.zeros(0, np.int64)  # event ids, sorted
         self._frame: lod.Frame | None = None
         self._frame_geo: Geometry | None = None
+        self._geo: Geometry | None = None
+        self._geo_key: tuple = ()
         self._tooltip_provider: Callable[[list[int]], str] | None = None
         self._scheme = "auto"
         self._palette: TimelinePalette = load_palette(system_scheme())
@@ -202,7 +204,12 @@ class TimelineView(QWidget):
 
     # -- geometry and hit testing ------------------------------------------------------------------
     def _geometry(self) -> Geometry:
-        return geometry(QFontMetricsF(self.font()), QRectF(self.rect()), self._data)
+        # asked on every mouse move and wheel step: measured again only when size, font or lanes change
+        key = (self.width(), self.height(), self.font().key(), self._data.lane_names, self._data.kind_names)
+        if self._geo_key != key or self._geo is None:
+            self._geo = geometry(QFontMetricsF(self.font()), QRectF(self.rect()), self._data)
+            self._geo_key = key
+        return self._geo
 
     def _plot_width(self) -> int:
         return max(1, round(self._geometry().plot.width()))
