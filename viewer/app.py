@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -96,8 +97,37 @@ def open_window(db: str | None, settings: Settings | None = None,
     return MainWindow(store, settings)
 
 
+def display_available() -> bool:
+    """Whether a window can open here: a Qt platform is chosen, or a Linux desktop is running."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_without_window(db: str | None) -> int:
+    """On a machine with no display: build the store if needed and say what it holds."""
+    from viewer.store.command import ProgressPrinter
+    from viewer.store.location import ensure_default_store
+
+    try:
+        path = Path(db).expanduser() if db else ensure_default_store(ProgressPrinter(sys.stderr))
+        with open_store(path, create=False) as store:
+            s = queries.stats(store)
+    except StoreError as exc:
+        print(f"csto-timeline: {exc}", file=sys.stderr)
+        return 2
+    print(f"store: {path}\n{s.documents} documents, {s.items} news items, {s.events} events, "
+          f"{s.people} people, {s.decisions} decisions")
+    print("No display here, so the window cannot open (set DISPLAY, or run it on a desktop). "
+          "The commands work anywhere: csto-timeline extract | build | add | export-pdf | bench.",
+          file=sys.stderr)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """`csto-timeline` with no subcommand: the window, until it is closed."""
+    if not display_available():
+        return run_without_window(getattr(args, "db", None))
     app = application()
     try:
         window = open_window(getattr(args, "db", None))
