@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_fakes import extract
+from store_fakes import RELEASE_C, extract
 
 from viewer import cli
 from viewer.store import ingest
@@ -36,9 +36,13 @@ def test_add_names_each_failed_file_and_exits_non_zero(tmp_path: Path, releases:
     db = tmp_path / "timeline.db"
     (releases / "empty.txt").write_bytes(b"")
     (releases / "blob.dat").write_bytes(bytes(range(256)) * 16)
+    (releases / "copy-1251.txt").write_bytes((RELEASE_C.replace("2021", "2022") +
+                                              "Совет министров иностранных дел.\n").encode("cp1251"))
+    (releases / "page.html").write_text("<html><body><p># 2023-01-01 News</p><p>On 2023-01-01 a"
+                                        " session in Minsk.</p></body></html>", encoding="utf-8")
     assert cli.main(["add", "--db", str(db), "--jobs", "1", str(releases)]) == 1
     out, err = capsys.readouterr()
-    assert "files: 3 imported, 0 skipped, 2 failed" in out
+    assert "files: 5 imported, 0 skipped, 2 failed" in out
     assert [line for line in err.splitlines() if line.startswith("failed:")] == [
         f"failed: {releases / 'blob.dat'}: the file looks binary, not text",
         f"failed: {releases / 'empty.txt'}: the file is empty"]
