@@ -156,12 +156,23 @@ def _never_adjective() -> frozenset[str]:
     return frozenset(data["title_adjectives_never"])
 
 
-def with_people(event: Event, people: Sequence[str]) -> Event:
-    """The event with its people; a bare title ("Meeting") names the last person it was with."""
-    if people and (event.title in _KIND_LABEL.values() or " " not in event.title):
+_WITH = re.compile(r"\bwith\b")
+_POSSESSIVE = re.compile(r"^(?:His|Her|Its|Their)\s+")
+
+
+def with_people(event: Event, people: Sequence[tuple[str, int]], text: str) -> Event:
+    """The event with its people (name, where named); a bare title ("Meeting") names whom it was
+    with: the first person named after "with", else the last one named."""
+    names = tuple(n for n, _ in people)
+    title = event.title
+    if people and (title in _KIND_LABEL.values() or " " not in title):
         joint = "by" if event.kind in ("visit", "statement", "appointment") else "with"
-        return replace(event, people=tuple(people), title=f"{event.title} {joint} {people[-1]}")
-    return replace(event, people=tuple(people))
+        w = _WITH.search(text, event.span.start, event.span.end)
+        after = [n for n, at in people if w is not None and at > w.start()]
+        title = f"{title} {joint} {(after or names[-1:])[0]}"
+    elif people and _POSSESSIVE.match(title):  # "His appointment" reads as nobody's
+        title = f"{_POSSESSIVE.sub('', title)[:1].upper()}{_POSSESSIVE.sub('', title)[1:]} of {names[0]}"
+    return replace(event, people=names, title=title)
 
 
 def _clauses(text: str, sentence: Sentence) -> list[Span]:

@@ -58,7 +58,7 @@ def extract_document(text: str, doc: str) -> Extraction:
     index = PeopleIndex()
     index.add(mentions, stated_on)
     people = index.people()
-    events = _with_people(events, mentions, index)
+    events = _with_people(text, events, mentions, index)
     decisions = _decisions(text, doc, sentences, items, events)
     return Extraction(
         doc=doc, text=text, items=tuple(items), sentences=tuple(sentences),
@@ -93,17 +93,18 @@ def role_dates(doc: str, items: Sequence[Item], sentences: Sequence[Sentence],
     return result
 
 
-def _with_people(events: list[Event], mentions: Sequence[PersonMention],
+def _with_people(text: str, events: list[Event], mentions: Sequence[PersonMention],
                  index: PeopleIndex) -> list[Event]:
-    by_sentence: dict[int, list[str]] = {}
+    by_sentence: dict[int, list[tuple[str, int]]] = {}
     names: dict[str, str | None] = {}
     for m in mentions:
         if m.surface not in names:
             names[m.surface] = index.canonical(m.surface)
         name = names[m.surface]
-        if name and name not in by_sentence.setdefault(m.sentence, []):
-            by_sentence[m.sentence].append(name)
-    return [with_people(e, by_sentence.get(e.sentence, ())) for e in events]
+        here = by_sentence.setdefault(m.sentence, [])
+        if name and all(name != n for n, _ in here):
+            here.append((name, m.span.start))
+    return [with_people(e, by_sentence.get(e.sentence, ()), text) for e in events]
 
 
 def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequence[Item],
