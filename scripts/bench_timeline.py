@@ -1,7 +1,7 @@
-"""Measure timeline frame times (fit, one year, one week) at 100,000 and 1,000,000 generated events.
+"""Measure timeline frame times (fit, one year, one week, a zoom) at 100,000 and 1,000,000 generated events.
 
 Each zoom level paints a sequence of frames panned by 3% of the span, as a user dragging would, into
-an offscreen image the size of a large window.  Usage: python scripts/bench_timeline.py [N ...]
+an offscreen image the size of a large window; "zoom" goes from the whole corpus to one week.  Usage: python scripts/bench_timeline.py [N ...]
 """
 from __future__ import annotations
 
@@ -54,6 +54,10 @@ def frames(data: TimelineData, span: float | None) -> tuple[list[float], list[fl
     lo, hi = data.extent() or (FIRST, LAST)
     if span is None:
         states = [scale.ViewState(lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.03, WIDTH)] * FRAMES
+    elif span < 0:  # a zoom from the whole corpus down to one week about a day, as with the wheel
+        anchor = LAST - 500.0
+        spans = np.geomspace(hi - lo, 7.0, FRAMES)
+        states = [scale.ViewState(anchor - s * 0.4, anchor + s * 0.6, WIDTH) for s in spans]
     else:
         a = LAST - 4 * span - 400
         states = [scale.ViewState(a + i * span * 0.03, a + i * span * 0.03 + span, WIDTH) for i in range(FRAMES)]
@@ -79,7 +83,7 @@ def main(argv: list[str]) -> int:
         data.lane_keys, data.kind_table, data.range_keys, data.lane_pos  # noqa: B018 - build the indexes
         prep = (time.perf_counter() - t) * 1000
         print(f"{n:>10,} data and indexes built in {prep:.0f} ms")
-        for name, span in (("fit", None), ("year", scale.DAYS_PER_YEAR), ("week", 7.0)):
+        for name, span in (("fit", None), ("year", scale.DAYS_PER_YEAR), ("week", 7.0), ("zoom", -1.0)):
             wall, cpu = frames(data, span)
             w, c = np.array(wall[1:]), np.array(cpu[1:])
             print(f"{n:>10,} {name:>6} {np.median(w):>7.2f} {np.percentile(w, 95):>7.2f} {w.max():>7.2f} | "

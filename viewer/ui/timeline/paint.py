@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.ui.timeline import lod, marks, scale
@@ -239,25 +239,30 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
 
     painter.save()
     painter.setClipRect(QRectF(axis.left(), axis.top(), axis.width(), axis.height() + plot.height()))
+    # lines go out in one call per colour: a frame draws a few hundred of them
+    axis_lines: list[QLineF] = []
     if minor is not None:
-        painter.setPen(QPen(palette.axis_line, 1))
         tick_h = fh * 0.25
         for d in scale.tick_days(st.start, st.end, minor):
             x = round(xpos(d)) + 0.5
-            painter.drawLine(QPointF(x, axis.bottom() - tick_h), QPointF(x, axis.bottom()))
-    grid = QPen(palette.grid, 1)
+            axis_lines.append(QLineF(x, axis.bottom() - tick_h, x, axis.bottom()))
+    grid_lines: list[QLineF] = []
+    label_colour = palette.axis_minor_text if context else palette.axis_text
     for tick in scale.ticks(st, level):
         x = round(xpos(tick.day)) + 0.5
-        painter.setPen(grid)
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-        painter.setPen(QPen(palette.axis_line, 1))
-        painter.drawLine(QPointF(x, row2.top() + fh * 0.2), QPointF(x, axis.bottom()))
-        marks.draw_text(painter, x + fh * 0.25, row2, tick.label,
-                        palette.axis_minor_text if context else palette.axis_text)
+        grid_lines.append(QLineF(x, plot.top(), x, plot.bottom()))
+        axis_lines.append(QLineF(x, row2.top() + fh * 0.2, x, axis.bottom()))
+        if x >= left:  # a label whose tick is off screen would show cut
+            marks.draw_text(painter, x + fh * 0.25, row2, tick.label, label_colour)
+    painter.setPen(QPen(palette.grid, 1))
+    painter.drawLines(grid_lines)
+    painter.setPen(QPen(palette.axis_line, 1))
+    painter.drawLines(axis_lines)
     # the span on screen, right-aligned in the upper row: a scale bar in words
     span = span_text(st.span)
-    span_w = fm.horizontalAdvance(span) + fh * 0.5
-    marks.draw_text(painter, right - fm.horizontalAdvance(span) - fh * 0.3, row1, span, palette.axis_minor_text)
+    span_px = fm.horizontalAdvance(span)
+    span_w = span_px + fh * 0.5
+    marks.draw_text(painter, right - span_px - fh * 0.3, row1, span, palette.axis_minor_text)
     if context is not None:
         bold = QFont(painter.font())
         bold.setBold(True)
@@ -266,21 +271,24 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
         days = scale.tick_days(st.start, st.end, context)
         starts = [xpos(d) for d in days]
         limit = right - span_w
+        major: list[QLineF] = []
         for j, d in enumerate(days):
             label = scale.context_label(d, context)
             x = starts[j]
+            width = bfm.horizontalAdvance(label)
             if j + 1 < len(starts) and x < left:
                 # the period that began off screen keeps its name at the left edge (sticky)
-                x = min(left, starts[j + 1] - bfm.horizontalAdvance(label) - fh * 0.8)
+                x = min(left, starts[j + 1] - width - fh * 0.8)
             if x >= left - 1:
-                painter.setPen(QPen(palette.grid_major, 1))
                 if starts[j] >= left:
                     gx = round(starts[j]) + 0.5
-                    painter.drawLine(QPointF(gx, plot.top()), QPointF(gx, plot.bottom()))
-                    painter.drawLine(QPointF(gx, row1.top() + fh * 0.2), QPointF(gx, axis.bottom()))
+                    major.append(QLineF(gx, plot.top(), gx, plot.bottom()))
+                    major.append(QLineF(gx, row1.top() + fh * 0.2, gx, axis.bottom()))
                 tx = max(x, left) + fh * 0.25
-                if tx + bfm.horizontalAdvance(label) <= limit:
+                if tx + width <= limit:
                     marks.draw_text(painter, tx, row1, label, palette.axis_text)
+        painter.setPen(QPen(palette.grid_major, 1))
+        painter.drawLines(major)
     painter.restore()
     painter.setPen(QPen(palette.axis_line, 1))
     painter.drawLine(QPointF(geo.rect.left(), axis.bottom()), QPointF(right, axis.bottom()))
