@@ -43,6 +43,9 @@ def test_a_title_on_each_side_of_a_name() -> None:
      [("Lavrov Sergey Viktorovich", "Minister of Foreign Affairs of the Russian Federation")]),
     ("The session is over.\nCSTO Secretary General\nArmen Sargsyan\nMoscow",
      [("Armen Sargsyan", "CSTO Secretary General")]),
+    # a title's last word before given name, patronymic and surname
+    ("the Director of the Regional Anti-Terrorist Unit Almazbek Ivanovich Nurlanov spoke.",
+     [("Almazbek Ivanovich Nurlanov", "Director of the Regional Anti-Terrorist Unit")]),
     # given name, patronymic, surname
     ("The meeting was opened by Sergey Kuzhugetovich Shoigu.",
      [("Sergey Kuzhugetovich Shoigu", None)]),

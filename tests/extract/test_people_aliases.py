@@ -52,6 +52,11 @@ def groups(people: list[Person]) -> list[tuple[str, tuple[str, ...], tuple[str, 
     # a surname in capitals, however often, does not name the person
     ([("a", "Stanislav ZAS"), ("a", "Stanislav ZAS"), ("b", "Stanislav Zas")],
      [("Stanislav Zas", ("Stanislav ZAS", "Stanislav Zas"), ("a", "b"))]),
+    ([("a", "Сергея Лаврова"), ("b", "Sergey Lavrov")],
+     [("Sergey Lavrov", ("Sergey Lavrov", "Сергея Лаврова"), ("a", "b"))]),
+    ([("a", "Оксана Белоглазова"), ("b", "Oksana Beloglazova"), ("b", "Оксаной Белоглазовой")],
+     [("Oksana Beloglazova", ("Oksana Beloglazova", "Оксана Белоглазова", "Оксаной Белоглазовой"),
+       ("a", "b"))]),
     # an initial seen before the full name, in another document
     ([("a", "S. Ordabayev"), ("b", "Samat Ordabaev")],
      [("Samat Ordabaev", ("S. Ordabayev", "Samat Ordabaev"), ("a", "b"))]),

@@ -74,8 +74,10 @@ def test_declined_given_names_fold_to_the_nominative(word: str, nominative: str)
     assert given_key(word) == given_key(nominative)
 
 
-@pytest.mark.parametrize("word, nominative", [
-    ("Лавровым", "Лавров"), ("Путину", "Путин"), ("Алейником", "Алейником"),
+@pytest.mark.parametrize("word, female, nominative", [
+    ("Лавровым", None, "Лавров"), ("Путину", None, "Путин"), ("Алейником", None, "Алейником"),
+    ("Лаврова", False, "Лавров"), ("Белоглазова", True, "Белоглазова"), ("Белоглазова", None, "Beloglazova"),
+    ("Захаровой", True, "Захарова"), ("Захаровой", None, "Zakharova"),
 ])
-def test_declined_surnames_fold_to_the_nominative(word: str, nominative: str) -> None:
-    assert surname_key(word) == surname_key(nominative)
+def test_declined_surnames_fold_to_the_nominative(word: str, female: bool | None, nominative: str) -> None:
+    assert surname_key(word, female) == surname_key(nominative)

@@ -45,8 +45,13 @@ def _letters(given: str) -> set[str]:
     return {skeleton(given)[:1], transliterate(given)[:1].casefold()} - {""}
 
 
-def _block(surname_key: str) -> str:
-    return surname_key[:2]
+def _block(key: str) -> str:
+    return key[:2]
+
+
+def _surname(parts: NameParts) -> str:
+    """The surname's key, read with the given name's gender (Сергея Лаврова is Lavrov)."""
+    return surname_key(parts.last, given_key(parts.first).endswith("a") if parts.first else None)
 
 
 def _clean(surface: str) -> str:
@@ -88,7 +93,7 @@ class _Cluster:
         return any(_same_given(skeleton(parts.patronymic), p) for p in self.patronymics)
 
     def absorb(self, parts: NameParts) -> None:
-        self.surnames.add(surname_key(parts.last))
+        self.surnames.add(_surname(parts))
         if parts.first:
             self.givens.add(given_key(parts.first))
             self.letters |= _letters(parts.first)
@@ -165,7 +170,7 @@ class PeopleIndex:
         return cid
 
     def _find(self, parts: NameParts, full_only: bool) -> list[int]:
-        key = surname_key(parts.last)
+        key = _surname(parts)
         found: list[int] = []
         for cid in self._blocks.get(_block(key), []):
             c = self._clusters[cid]
@@ -193,7 +198,7 @@ class PeopleIndex:
             if known:
                 cid = max(known, key=lambda i: len(self._clusters[i].mentions))
                 cluster = self._clusters[cid]
-                key = surname_key(parts.last)
+                key = _surname(parts)
                 if key not in cluster.surnames and _block(key) not in {_block(k) for k in cluster.surnames}:
                     self._blocks.setdefault(_block(key), []).append(cid)
                 cluster.absorb(parts)
@@ -224,7 +229,7 @@ class PeopleIndex:
                 joined.setdefault(pick[0], []).append(w)
             else:
                 letter = skeleton(parts.initials.split()[0])[:1] if parts.initials else ""
-                alone.setdefault((surname_key(parts.last), letter), []).append(w)
+                alone.setdefault((_surname(parts), letter), []).append(w)
         return joined, list(alone.values())
 
     def people(self) -> list[Person]:

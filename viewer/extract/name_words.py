@@ -145,9 +145,20 @@ def given_key(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def surname_key(word: str) -> str:
-    """A surname's comparison key: its skeleton, of the nominative when it was declined."""
+def surname_key(word: str, female: bool | None = None) -> str:
+    """A surname's comparison key: its skeleton, of the nominative when it was declined.
+
+    female tells the given name's gender, when known: "Лаврова" is Lavrov's genitive beside
+    Сергея, but a woman's name beside Мария; "Захаровой" is always Zakharova's.
+    """
     low = word.casefold()
-    if has_cyrillic(low):
-        low = vocabulary().ru_surname_oblique.sub(r"\1", low)
+    m = vocabulary().ru_surname_oblique.search(low) if has_cyrillic(low) else None
+    if m:
+        stem, ending = low[:m.start(2)], m.group(2)
+        if ending == "а":
+            low = stem if female is False else low
+        elif ending == "ой" or (ending == "у" and female):
+            low = stem + "а"
+        else:
+            low = stem
     return skeleton(low)

@@ -49,8 +49,9 @@ def _match_at(kinds: str, i: int) -> int:
     if len(rest) == 3:
         if rest[0] == "F" and rest[1] == "P" and rest[2] in "CFGL":
             return 3  # Vladimir Vladimirovich Putin
-        if rest[0] in "CFGL" and rest[1] == "F" and rest[2] == "P":
-            return 3  # Semerikov Valery Anatolyevich
+        if rest[0] in "CFGL" and rest[1] == "F" and rest[2] == "P" and kinds[i + 3:i + 4] not in (
+                "C", "F", "G", "L"):
+            return 3  # Semerikov Valery Anatolyevich (not "Structure Almazbek Ivanovich Nikitin")
         if rest[0] in "CFGL" and rest[1] == "P" and rest[2] in "CFGL":
             return 3  # unlisted given name, then patronymic and surname
         if rest[0] in "CGL" and rest[1] in "CGL" and rest[2] == "P":
