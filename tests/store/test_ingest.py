@@ -55,6 +55,11 @@ def test_same_content_under_another_name_is_skipped(small_store: Store, tmp_path
     report = import_paths(small_store, [copy], jobs=1, extract=extract)
     assert (report.imported, report.skipped) == (0, 1)
     assert dump(small_store) == before
+    twin = tmp_path / "twin.txt"
+    twin.write_text(RELEASE_A.replace("2019", "2018"), encoding="utf-8")
+    (tmp_path / "twin-copy.txt").write_bytes(twin.read_bytes())
+    report = import_paths(small_store, [twin, tmp_path / "twin-copy.txt"], jobs=1, extract=extract)
+    assert (report.imported, report.skipped) == (1, 1)
 
 
 def test_a_changed_file_replaces_its_old_records(small_store: Store, releases: Path) -> None:

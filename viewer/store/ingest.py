@@ -176,6 +176,9 @@ def _skip_reason(store: Store, path: Path, seen: dict[str, str]) -> str | None:
     if path.name in seen:
         return f"!another file named {path.name} is in this import ({seen[path.name]})"
     seen[path.name] = str(path)
+    if digest in seen:
+        return f"the same content as {seen[digest]}"
+    seen[digest] = path.name  # names and hex digests never collide: digests are 64 hex digits
     row = store.conn.execute("SELECT name FROM documents WHERE sha256 = ? ORDER BY name = ? DESC",
                              (digest, path.name)).fetchone()
     if row is not None:
