@@ -130,7 +130,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     total = len(files)
     done = 0
     todo: list[str] = []
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, str], str] = {}  # names and contents met earlier in this import
     for path in files:
         reason = _skip_reason(store, path, seen)
         if reason is None:
@@ -167,18 +167,18 @@ def _size(path: str) -> int:
         return 0
 
 
-def _skip_reason(store: Store, path: Path, seen: dict[str, str]) -> str | None:
+def _skip_reason(store: Store, path: Path, seen: dict[tuple[str, str], str]) -> str | None:
     """None to import; a reason to skip; '!' + a reason to fail without reading further."""
     try:
         digest = file_hash(path)
     except OSError as exc:
         return f"!the file cannot be read ({exc.strerror or exc})"
-    if path.name in seen:
-        return f"!another file named {path.name} is in this import ({seen[path.name]})"
-    seen[path.name] = str(path)
-    if digest in seen:
-        return f"the same content as {seen[digest]}"
-    seen[digest] = path.name  # names and hex digests never collide: digests are 64 hex digits
+    if ("name", path.name) in seen:
+        return f"!another file named {path.name} is in this import ({seen['name', path.name]})"
+    seen["name", path.name] = str(path)
+    if ("sha256", digest) in seen:
+        return f"the same content as {seen['sha256', digest]}"
+    seen["sha256", digest] = path.name
     row = store.conn.execute("SELECT name FROM documents WHERE sha256 = ? ORDER BY name = ? DESC",
                              (digest, path.name)).fetchone()
     if row is not None:
