@@ -329,10 +329,10 @@ def draw_layer(painter: QPainter, key: tuple, rect: QRectF, draw: Callable[[QPai
 
 
 def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
-                     left: float, mark_y: float, bar_step: float) -> None:
+                     left: float, mark_y: float, bar_y0: float, bar_step: float) -> None:
     """Bars first, then markers and clusters on top; `sel` holds selected data indexes, sorted."""
     if len(lf.bar_event):
-        _paint_bars(painter, lf, data, sel, st, left, mark_y, bar_step)
+        _paint_bars(painter, lf, data, sel, st, left, bar_y0, bar_step)
     n = len(lf)
     if not n:
         return
@@ -378,7 +378,7 @@ def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, s
 
 
 def _paint_bars(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
-                left: float, mark_y: float, bar_step: float) -> None:
+                left: float, bar_y0: float, bar_step: float) -> None:
     pal = st.palette
     kinds = pal.kind_list(st.kind_names)
     hatches = pal.kind_hatches(st.kind_names)
@@ -389,7 +389,7 @@ def _paint_bars(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: n
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     x0s = np.round(left + lf.bar_x0)
     ws = np.maximum(np.round(left + lf.bar_x1) - x0s, 2)
-    ys = np.round(mark_y + lf.bar_row * bar_step - h / 2)
+    ys = np.round(bar_y0 + lf.bar_row * bar_step - h / 2)
     h = round(h)
     for x0, w, y0, k, inf, s in zip(x0s.tolist(), ws.tolist(), ys.tolist(),
                                     data.kinds[lf.bar_event].tolist(), data.inferred[lf.bar_event].tolist(),

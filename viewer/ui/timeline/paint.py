@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -40,19 +41,38 @@ class Geometry:
             return None
         return min(int((y - self.plot.top()) // self.lane_h), len(self.lanes) - 1)
 
+    @cached_property
+    def pill_h(self) -> float:
+        return min(self.font_h * 1.1, self.lane_h * 0.8)
+
+    @cached_property
+    def bar_step(self) -> float:
+        return self.bar_height() + self.metrics.gap + 1
+
+    @cached_property
+    def bars_below(self) -> bool:
+        """Bars get rows of their own under the markers when the lane is tall enough; otherwise
+        they share the marker line."""
+        need = self.lane_h * 0.36 + self.pill_h / 2 + self.metrics.gap + self.metrics.bar_rows * self.bar_step + 2
+        return need <= self.lane_h
+
     def mark_y(self, i: int) -> float:
-        return self.lane_top(i) + self.lane_h * 0.42
+        return self.lane_top(i) + self.lane_h * (0.36 if self.bars_below else 0.42)
 
     def bar_height(self) -> float:
         return max(3.0, self.metrics.radius * 0.9)
 
+    def bar_y0(self, i: int) -> float:
+        """Centre of the first bar row of lane i."""
+        if self.bars_below:
+            return self.mark_y(i) + self.pill_h / 2 + self.metrics.gap + self.bar_height() / 2 + 1
+        return self.mark_y(i)
+
     def bar_y(self, i: int, row: int) -> float:
-        """Centre of bar row `row` in lane i: bars sit on the marker line, a second row below."""
-        return self.mark_y(i) + row * (self.bar_height() + self.metrics.gap + 1)
+        return self.bar_y0(i) + row * self.bar_step
 
     def bar_row_at(self, i: int, y: float) -> int | None:
-        step = self.bar_height() + self.metrics.gap + 1
-        row = round((y - self.mark_y(i)) / step)
+        row = round((y - self.bar_y0(i)) / self.bar_step)
         inside = abs(y - self.bar_y(i, row)) <= self.bar_height() / 2 + 2
         return row if 0 <= row < self.metrics.bar_rows and inside else None
 
@@ -159,9 +179,9 @@ def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: s
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         style = marks.MarkStyle.make(painter, palette, data.kind_names, geo.metrics.radius, geo.font_h,
                                      geo.lane_h, geo.metrics.gap, geo.bar_height())
-        bar_step = geo.bar_y(0, 1) - geo.bar_y(0, 0)
         for i, lf in enumerate(frame.lanes):
-            marks.paint_lane_marks(painter, lf, data, sel, style, geo.plot.left(), geo.mark_y(i), bar_step)
+            marks.paint_lane_marks(painter, lf, data, sel, style, geo.plot.left(), geo.mark_y(i), geo.bar_y0(i),
+                                   geo.bar_step)
         painter.restore()
     else:
         painter.setPen(palette.empty_text)
