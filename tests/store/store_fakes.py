@@ -2,7 +2,8 @@
 
 Format: '# YYYY-MM-DD Title' opens a news item; every other non-blank line is one sentence.
 A sentence with an ISO date and a kind word is an event; known bodies, places and people in it
-are linked; 'adopted' makes a decision; '(inferred)' marks the date inferred.
+are linked; 'adopted' makes a decision; '(inferred)' marks the date inferred, '(that year)'
+widens it to its year; a “quoted name” is the event's title.
 """
 from __future__ import annotations
 
@@ -82,13 +83,18 @@ def _sentence(doc: str, sent: Sentence, published: date | None, dates: list[Date
         return
     day = date.fromisoformat(found.group())
     inferred = "(inferred)" in text
-    value = DateValue(day, day, "day", "inferred" if inferred else "stated",
+    end, precision = day, "day"
+    if "(that year)" in text:  # a vague date: the whole year
+        day, end, precision = date(day.year, 1, 1), date(day.year, 12, 31), "year"
+    value = DateValue(day, end, precision, "inferred" if inferred else "stated",
                       "year taken from the release" if inferred else "")
     date_span = Span(base + found.start(), base + found.end())
     dates.append(DateMention(date_span, found.group(), value))
     bodies = tuple(b for b in BODIES if b in text)
     place = next((p for p in PLACES if p in text), None)
+    quoted = re.search(r"“([^”]+)”", text)
     events.append(Event(doc, sent.item, sent.index, value, date_span, kind,
+                        quoted.group(1) if quoted else
                         f"{kind.capitalize()}" + (f" of the {bodies[0]}" if bodies else ""),
                         place, bodies, tuple(named), text, sent.span))
     clause = text.find("adopted")

@@ -150,10 +150,16 @@ def test_progress_and_cancel(store: Store, releases: Path) -> None:
 
 @pytest.mark.parametrize("first, second, events", [
     ("a meeting of the Joint Staff", "a meeting of the Joint Staff in Minsk", 1),   # shared body
-    ("a meeting in Minsk", "a meeting in Minsk with Stanislav Zas", 1),             # same place
+    ("a session in Minsk", "a session in Minsk with Stanislav Zas", 1),             # same place
+    ("a meeting in Minsk", "a meeting in Minsk with Stanislav Zas", 2),  # many meetings a day
+    ("a meeting in Minsk with Stanislav Zas", "a meeting with S. Zas", 1),         # same person
     ("a meeting in Minsk with Stanislav Zas", "a meeting in Minsk with Valery Semerikov", 2),
     ("a meeting of the Joint Staff in Minsk", "a meeting of the Joint Staff in Moscow", 2),
     ("a meeting in Minsk", "a session in Minsk", 2),                               # other kind
+    ("the exercise “Thunder” of the Joint Staff (that year)",
+     "the exercise “Thunder” of the Joint Staff in Minsk (that year)", 1),
+    ("the exercise “Thunder” of the Joint Staff (that year)",
+     "the exercise “Echelon” of the Joint Staff (that year)", 2),  # a year holds many
     ("a meeting of the Joint Staff", "a meeting of the Collective Security Council", 2),
 ])
 def test_which_mentions_are_one_happening(store: Store, tmp_path: Path, first: str, second: str,

@@ -147,20 +147,29 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
                       m.role_span.end if m.role_span else None))
 
 
+# Kinds that happen many times a day in one city (an envoy's meetings at the UN): for these
+# the place alone does not make two mentions one happening; a shared body or person must.
+MANY_A_DAY = frozenset({"meeting", "consultation", "visit", "statement", "other"})
+
+
 def _same_happening(conn: sqlite3.Connection, event: Event,
                     person_ids: tuple[int, ...]) -> int | None:
     """An event already stored for the same dates and kind that this mention also tells of.
 
     Same dates and kind, and a shared body or the same place; but two mentions naming people,
     none in common, are two happenings (the envoy met A, then met B, in one city on one day).
+    Dates vaguer than a day ("in 2019") must also agree on the title: a year holds many
+    exercises of the same forces.
     """
     bodies, people = set(event.bodies), set(person_ids)
-    for event_id, place in conn.execute(
-            "SELECT id, place FROM events WHERE start_day = ? AND end_day = ? AND kind = ?"
+    for event_id, place, title in conn.execute(
+            "SELECT id, place, title FROM events WHERE start_day = ? AND end_day = ? AND kind = ?"
             " ORDER BY id", (event.date.start.toordinal(), event.date.end.toordinal(),
                              event.kind)):
         if place and event.place and place != event.place:
             continue  # one kind of meeting on one day in two cities is two meetings
+        if event.date.precision != "day" and title.casefold() != event.title.casefold():
+            continue
         their_bodies: set[str] = set()
         their_people: set[int] = set()
         for b, p in conn.execute("SELECT bodies, person_ids FROM event_sources"
@@ -169,7 +178,9 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
             their_people.update(json.loads(p))
         if people and their_people and not people & their_people:
             continue
-        if bodies & their_bodies or (place and place == event.place):
+        if bodies & their_bodies or people & their_people:
+            return int(event_id)
+        if place and place == event.place and event.kind not in MANY_A_DAY:
             return int(event_id)
     return None
 
