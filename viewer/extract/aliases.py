@@ -147,7 +147,8 @@ class PeopleIndex:
 
     def __init__(self) -> None:
         self._clusters: list[_Cluster] = []
-        self._blocks: dict[str, list[int]] = {}
+        self._blocks: dict[str, list[int]] = {}  # surname keys' first two letters -> clusters
+        self._exact: dict[str, list[int]] = {}  # surname key -> clusters
         self._weak: list[tuple[PersonMention, NameParts, date | None]] = []
         self._by_mention: dict[tuple[str, int, int], str] | None = None  # name_of's answers
 
@@ -166,11 +167,23 @@ class PeopleIndex:
         cid = len(self._clusters)
         self._clusters.append(cluster)
         for key in cluster.surnames:
-            self._blocks.setdefault(_block(key), []).append(cid)
+            self._index(cid, key)
         return cid
+
+    def _index(self, cid: int, key: str) -> None:
+        if cid not in self._exact.setdefault(key, []):
+            self._exact[key].append(cid)
+        if cid not in self._blocks.setdefault(_block(key), []):
+            self._blocks[_block(key)].append(cid)
 
     def _find(self, parts: NameParts, full_only: bool) -> list[int]:
         key = _surname(parts)
+        if not full_only:
+            # the same surname key first: the common case, and no fuzzy comparison at all
+            same = [cid for cid in self._exact.get(key, ())
+                    if self._clusters[cid].given_fits(parts) and self._clusters[cid].patronymic_fits(parts)]
+            if same:
+                return same
         found: list[int] = []
         for cid in self._blocks.get(_block(key), []):
             c = self._clusters[cid]
@@ -198,9 +211,7 @@ class PeopleIndex:
             if known:
                 cid = max(known, key=lambda i: len(self._clusters[i].mentions))
                 cluster = self._clusters[cid]
-                key = _surname(parts)
-                if key not in cluster.surnames and _block(key) not in {_block(k) for k in cluster.surnames}:
-                    self._blocks.setdefault(_block(key), []).append(cid)
+                self._index(cid, _surname(parts))
                 cluster.absorb(parts)
             else:
                 cluster = _Cluster()
@@ -242,18 +253,24 @@ class PeopleIndex:
                 m, _, when = self._weak[w]
                 mentions.append(m)
                 roles.extend(_roles(m, when))
-            out.append(self._person(mentions, roles))
+            out.append(self._person(mentions, roles, self._name(cluster)))
         for group in alone:
             mentions = [self._weak[w][0] for w in group]
             roles = [r for w in group for r in _roles(self._weak[w][0], self._weak[w][2])]
-            out.append(self._person(mentions, roles))
+            out.append(self._person(mentions, roles, _canonical(mentions)))
         return sorted(out, key=lambda p: (p.name.casefold(), p.docs))
 
     @staticmethod
-    def _person(mentions: list[PersonMention], roles: list[Role]) -> Person:
+    def _name(cluster: _Cluster) -> str:
+        # bare surnames and initials joined later never change it: they are no "First Last" form
+        if cluster.name is None:
+            cluster.name = _canonical(cluster.mentions)
+        return cluster.name
+
+    @staticmethod
+    def _person(mentions: list[PersonMention], roles: list[Role], name: str) -> Person:
         mentions.sort(key=lambda m: (m.doc, m.span.start))
         roles.sort(key=lambda r: (r.doc, r.span.start))
-        name = _canonical(mentions)
         aliases = sorted({_clean(m.surface) for m in mentions} | {name})
         return Person(name=name, aliases=tuple(aliases), roles=tuple(roles), mentions=tuple(mentions))
 
@@ -278,10 +295,7 @@ class PeopleIndex:
         if not found:
             return None
         cid = max(found, key=lambda i: len(self._clusters[i].mentions))
-        cluster = self._clusters[cid]
-        if cluster.name is None:
-            cluster.name = _canonical(cluster.mentions)
-        return cluster.name
+        return self._name(self._clusters[cid])
 
 
 def resolve_people(mentions: Iterable[PersonMention],

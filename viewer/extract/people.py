@@ -104,6 +104,15 @@ def _signature_roles(text: str, sentences: Sequence[Sentence],
     return out
 
 
+def _occurrences(text: str, word: str, lo: int, hi: int) -> list[int]:
+    out: list[int] = []
+    at = text.find(word, lo, hi)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word), hi)
+    return out
+
+
 def _bare_surnames(text: str, sentences: Sequence[Sentence], doc: str,
                    mentions: list[PersonMention]) -> list[PersonMention]:
     """Surnames standing alone ("Semerikov said") of people named in full in this document."""
@@ -111,26 +120,27 @@ def _bare_surnames(text: str, sentences: Sequence[Sentence], doc: str,
     surnames = {n for n in surnames if len(n) >= 3 and token_kind(n) in "CGLP"}
     if not surnames:
         return []
-    # no look-behind in front, so the engine can skip to the surnames' first letters
-    pattern = re.compile(r"(?:%s)(?![\w-])" % "|".join(
-        re.escape(n) for n in sorted(surnames, key=len, reverse=True)))
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     starts = [t[0] for t in taken]
     out: list[PersonMention] = []
     ordered = sorted(sentences, key=lambda s: s.span.start)
     sentence_starts = [s.span.start for s in ordered]
-    for hit in pattern.finditer(text, ordered[0].span.start, ordered[-1].span.end):
-        s = ordered[bisect_right(sentence_starts, hit.start()) - 1]
-        k = bisect_right(starts, hit.start()) - 1
-        if hit.start() > 0 and (text[hit.start() - 1].isalnum() or text[hit.start() - 1] in "'’.-_"):
-            continue  # the end of a longer word
-        if hit.end() > s.span.end or (k >= 0 and taken[k][1] > hit.start()):
+    lo, hi = ordered[0].span.start, ordered[-1].span.end
+    # str.find per surname: a handful of C-speed scans, no pattern compiled per document
+    hits = sorted((at, at + len(n)) for n in surnames for at in _occurrences(text, n, lo, hi))
+    for start, end in hits:
+        s = ordered[bisect_right(sentence_starts, start) - 1]
+        k = bisect_right(starts, start) - 1
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’.-_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            continue  # part of a longer word
+        if end > s.span.end or (k >= 0 and taken[k][1] > start):
             continue  # between sentences, or inside a name already found
-        before = _WORD_BEFORE.search(text, max(s.span.start, hit.start() - 40), hit.start())
+        before = _WORD_BEFORE.search(text, max(s.span.start, start - 40), start)
         if before and token_kind(before.group(1)) not in "RSHA":
             continue  # another given name before it: someone else of that surname
-        role = role_before(text, s.span.start, hit.start())
-        out.append(_mention(doc, s, hit.start(), hit.end(), text, role))
+        role = role_before(text, s.span.start, start)
+        out.append(_mention(doc, s, start, end, text, role))
     return out
 
 
