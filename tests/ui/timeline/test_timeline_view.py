@@ -180,6 +180,8 @@ def test_new_data_keeps_the_visible_days_and_empty_data_shows_the_hint(view: Tim
     view.set_data(TimelineData.empty())
     image = view.grab().toImage()
     assert not image.isNull()
+    view.set_data(make_data(EVENTS))  # filters that matched nothing, then reset
+    assert view.visible_range() == before
     assert view.accessibleName() == "Timeline"
 
 

@@ -53,6 +53,7 @@ class TimelineView(QWidget):
         self._frame: lod.Frame | None = None
         self._frame_geo: Geometry | None = None
         self._geo: Geometry | None = None
+        self._fitted = False  # the first events shown are fitted to the view
         self._geo_key: tuple = ()
         self._tooltip_provider: Callable[[list[int]], str] | None = None
         self._scheme = "auto"
@@ -68,19 +69,19 @@ class TimelineView(QWidget):
 
     # -- data and state ----------------------------------------------------------------------------
     def set_data(self, data: TimelineData) -> None:
-        """Show `data`; the first data set is fitted, later ones (filters) keep the visible days."""
-        was_empty = not len(self._data)
+        """Show `data`; the first events shown are fitted, later data (filters) keep the visible days."""
         self._data = data
         extent = data.extent()
         self._limits = scale.Limits(*extent) if extent else scale.Limits(*DEFAULT_RANGE)
         self._frame = None
-        if not was_empty:
+        self._geo = None
+        if extent and not self._fitted:
+            self._fitted = True
+            self._apply(scale.fit(extent[0], extent[1], self._plot_width(), self._limits))
+        else:
             # a filter narrowing the data must not move the days the analyst is looking at
             lim = self._limits
             self._limits = scale.Limits(min(lim.lo, self._state.start), max(lim.hi, self._state.end))
-        if was_empty and extent:
-            self._apply(scale.fit(extent[0], extent[1], self._plot_width(), self._limits))
-        else:
             self._apply(scale.clamp(self._state, self._limits))
         self.update()
 
