@@ -152,7 +152,8 @@ def test_progress_and_cancel(store: Store, releases: Path) -> None:
     ("a meeting of the Joint Staff", "a meeting of the Joint Staff in Minsk", 1),   # shared body
     ("a session in Minsk", "a session in Minsk with Stanislav Zas", 1),             # same place
     ("a meeting in Minsk", "a meeting in Minsk with Stanislav Zas", 2),  # many meetings a day
-    ("a meeting in Minsk with Stanislav Zas", "a meeting with S. Zas", 1),         # same person
+    ("a session in Minsk with Stanislav Zas", "a session with S. Zas", 1),         # same person
+    ("a meeting in Minsk with Stanislav Zas", "a meeting with S. Zas", 2),  # his next meeting
     ("a meeting in Minsk with Stanislav Zas", "a meeting in Minsk with Valery Semerikov", 2),
     ("a meeting of the Joint Staff in Minsk", "a meeting of the Joint Staff in Moscow", 2),
     ("a meeting in Minsk", "a session in Minsk", 2),                               # other kind

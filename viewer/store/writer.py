@@ -147,8 +147,8 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
                       m.role_span.end if m.role_span else None))
 
 
-# Kinds that happen many times a day in one city (an envoy's meetings at the UN): for these
-# the place alone does not make two mentions one happening; a shared body or person must.
+# Kinds that happen many times a day (an envoy's meetings at the UN, one after another): for
+# these neither the place nor a person makes two mentions one happening; a shared body must.
 MANY_A_DAY = frozenset({"meeting", "consultation", "visit", "statement", "other"})
 
 
@@ -156,8 +156,9 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
                     person_ids: tuple[int, ...]) -> int | None:
     """An event already stored for the same dates and kind that this mention also tells of.
 
-    Same dates and kind, and a shared body or the same place; but two mentions naming people,
-    none in common, are two happenings (the envoy met A, then met B, in one city on one day).
+    Same dates and kind, and a shared body, or (for kinds that are not MANY_A_DAY) a shared
+    person or the same place; but two mentions naming people, none in common, are two
+    happenings.
     Dates vaguer than a day ("in 2019") must also agree on the title: a year holds many
     exercises of the same forces.
     """
@@ -178,9 +179,11 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
             their_people.update(json.loads(p))
         if people and their_people and not people & their_people:
             continue
-        if bodies & their_bodies or people & their_people:
+        if bodies & their_bodies:
             return int(event_id)
-        if place and place == event.place and event.kind not in MANY_A_DAY:
+        if event.kind in MANY_A_DAY:
+            continue
+        if people & their_people or (place and place == event.place):
             return int(event_id)
     return None
 
