@@ -272,7 +272,8 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
         x = round(xpos(tick.day)) + 0.5
         grid_lines.append(QLineF(x, plot.top(), x, plot.bottom()))
         axis_lines.append(QLineF(x, row2.top() + fh * 0.2, x, axis.bottom()))
-        if x >= left:  # a label whose tick is off screen would show cut
+        # a label whose tick is off screen, or that runs past the right edge, would show cut
+        if x >= left and (x < right - fh * 4 or x + fh * 0.25 + fm.horizontalAdvance(tick.label) <= right):
             marks.draw_text(painter, x + fh * 0.25, row2, tick.label, label_colour)
     painter.setPen(QPen(palette.grid, 1))
     painter.drawLines(grid_lines)

@@ -14,8 +14,8 @@ from datetime import date
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QFontMetricsF, QGuiApplication, QHelpEvent, QKeyEvent, QMouseEvent, QPainter,
-                           QPaintEvent, QResizeEvent, QWheelEvent)
+from PySide6.QtGui import (QColor, QFocusEvent, QFontMetricsF, QGuiApplication, QHelpEvent, QKeyEvent,
+                           QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from viewer.ui.timeline import lod, scale, tooltips
@@ -288,7 +288,22 @@ class TimelineView(QWidget):
         self._frame, self._frame_geo = frame, geo
         if self._mode in ("axis", "band"):
             paint_drag(painter, geo, self._palette, self._mode, self._press, self._cursor)
+        if self.hasFocus():
+            # keyboard users see where the arrow keys and +/- go
+            focus = QColor(self._palette.selection)
+            focus.setAlpha(140)
+            painter.setPen(QPen(focus, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(geo.plot.adjusted(1, 1, -1, -1))
         painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def sizeHint(self) -> QSize:
         fh = QFontMetricsF(self.font()).height()
