@@ -81,3 +81,10 @@ def test_declined_given_names_fold_to_the_nominative(word: str, nominative: str)
 ])
 def test_declined_surnames_fold_to_the_nominative(word: str, female: bool | None, nominative: str) -> None:
     assert surname_key(word, female) == surname_key(nominative)
+
+
+def test_function_words() -> None:
+    data = load_json("people", "function_words.json")
+    assert isinstance(data, dict)
+    for key in ("headline_words", "before_places", "complement_openers"):
+        assert data[key] and all(w == w.casefold() for w in data[key])

@@ -28,6 +28,9 @@ class Vocabulary:
     ru_case_endings: tuple[str, ...]
     ru_nominative_endings: tuple[str, ...]
     ru_surname_oblique: re.Pattern[str]
+    headline_words: frozenset[str]
+    before_places: frozenset[str]
+    complement_openers: frozenset[str]
 
 
 @cache
@@ -35,7 +38,8 @@ def vocabulary() -> Vocabulary:
     heads = frozenset(w.casefold() for w in load_lines("people", "role_heads.txt"))
     stems = load_lines("people", "role_stems_ru.txt")
     decl = load_json("people", "declension_ru.json")
-    assert isinstance(decl, dict)
+    small = load_json("people", "function_words.json")
+    assert isinstance(decl, dict) and isinstance(small, dict)
     modifiers = frozenset(w.casefold() for w in load_lines("people", "role_modifiers.txt"))
     return Vocabulary(
         first_names=frozenset(skeleton(w) for w in load_lines("people", "first_names.txt")),
@@ -54,6 +58,9 @@ def vocabulary() -> Vocabulary:
         ru_case_endings=tuple(decl["case_endings"]),
         ru_nominative_endings=tuple(decl["nominative_endings"]),
         ru_surname_oblique=re.compile(decl["surname_oblique"]),
+        headline_words=frozenset(small["headline_words"]),
+        before_places=frozenset(small["before_places"]),
+        complement_openers=frozenset(small["complement_openers"]),
     )
 
 

@@ -26,7 +26,6 @@ _RUN = re.compile(
     rf"(?:{_INITIAL}{_GAP}*|{_WORD}{_GAP}+)*(?:{_WORD}(?![\w-])|(?:[{_UP}]\.{_GAP}?)?[{_UP}]\.(?!\w))"
 )
 _TOKEN = re.compile(rf"{_DOTTED}|{_WORD}")
-_SMALL_WORDS = frozenset({"of", "in", "with", "and", "the", "on", "at", "for", "to", "by", "from", "a"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +120,8 @@ def _names_in_run(run: str) -> tuple[tuple[int, int, bool], ...]:
     kinds = "".join(token_kind(t[2]) for t in toks)
     if "A" in kinds:
         kinds = _capital_surnames(kinds)
-    title_case = any(t[2].casefold() in _SMALL_WORDS for t in toks[1:])
+    small = vocabulary().headline_words
+    title_case = any(t[2].casefold() in small for t in toks[1:])
     named_after = vocabulary().named_after
     out: list[tuple[int, int, bool]] = []
     i = 0

@@ -20,10 +20,7 @@ _CUT_INITIAL = re.compile(
 _CUT_PAIRS = frozenset({"Yu", "Ya", "Ye", "Yo", "Zh", "Sh", "Ch", "Kh", "Ts", "Mr", "rs", "Ms", "Dr"})
 _FIRST_WORD = re.compile(r"\s*([A-ZА-ЯЁ][^\W\d_]+(?:-[^\W\d_]+)*)")
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][^\W\d_]+)[ \t]+$")
-# A weak candidate straight after one of these small words is part of a longer title, place or
-# organisation ("the Special Representative for Central Asia", "the Nizhny Novgorod region"),
-# not a name after a title.
-_WEAK_AFTER = re.compile(r"(?:\b(?:the|a|an|of|for|in|at|on)\s+)$", re.IGNORECASE)
+_WORD_END = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
@@ -34,6 +31,11 @@ def _mention(doc: str, s: Sentence, start: int, end: int, text: str,
         role_span=Span(role[0], role[1]) if role else None,
         more_roles=((text[more[0]:more[1]], Span(*more)),) if more and role and more != role else (),
     )
+
+
+def _after_article(text: str, lo: int, at: int) -> bool:
+    word = _WORD_END.search(text, lo, at)
+    return word is not None and word.group(1).casefold() in vocabulary().before_places
 
 
 def _may_be_cut(text: str, lo: int) -> bool:
@@ -65,8 +67,9 @@ def _sentence_people(text: str, s: Sentence, doc: str, prev: Sentence | None, ta
     cut = _cut_initial(text, s) if prev is not None else None
     if cut is not None and cut.start >= taken and not any(c.start < cut.end for c in found):
         found.insert(0, cut)
-    # weak candidates right after "the", "of"...: parts of places and bodies, not names
-    found = [c for c in found if c.strong or not _WEAK_AFTER.search(text, max(lo, c.start - 6), c.start)]
+    # weak candidates right after "the", "of"...: parts of places and bodies ("the Special
+    # Representative for Central Asia", "the Nizhny Novgorod region"), not names
+    found = [c for c in found if c.strong or not _after_article(text, max(lo, c.start - 8), c.start)]
     out: list[PersonMention] = []
     bound = lo
     for k, c in enumerate(found):

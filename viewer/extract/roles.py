@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from viewer.extract.name_words import is_role_head, is_role_word
+from viewer.extract.name_words import is_role_head, is_role_word, vocabulary
 from viewer.resources import load_lines
 
 # Words, a short parenthesised abbreviation "(UNRCCA)", and single punctuation marks.
@@ -14,9 +14,6 @@ _DASHES = frozenset({"-", "–", "—"})
 _STOPS = frozenset({".", ";", ":", "!", "?", ")", "\"", "“", "”", "«", "»"})
 _LOOK = 400  # a role is never longer than this many characters
 _REACH = (48, 160, _LOOK)
-# A further title that opens with one of these is the complement of another word ("the invitation
-# of the Prime Minister of India, the Secretary General X"), not a title of the name.
-_PREPOSITIONS = frozenset({"of", "for", "to", "by", "with", "at", "in", "on", "from", "under"})
 
 
 @cache
@@ -101,12 +98,13 @@ def _role_ending(window: str, whole: bool) -> tuple[int, int] | None:
             break
     parts.append((current[::-1], ""))
     chosen: list[Tok] = []
+    openers = vocabulary().complement_openers
     pending: list[Tok] = []  # headless words after an "and", waiting for their title
     for part, sep in parts:
         joined = part + pending
         trimmed = _trim(joined)
         pending = []
-        if chosen and joined and joined[0][2].casefold() in _PREPOSITIONS and not _only_rank(chosen):
+        if chosen and joined and joined[0][2].casefold() in openers and not _only_rank(chosen):
             break  # "at the invitation of the Prime Minister of India, the Secretary General X"
         if trimmed and _has_head(trimmed):
             chosen = trimmed + chosen
