@@ -147,9 +147,11 @@ class OverviewStrip(QWidget):
             if plot.left() <= x <= plot.right():
                 p.setPen(QPen(self._palette.grid_major, 1))
                 p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
-                p.setPen(self._palette.axis_minor_text)
-                p.drawText(QRectF(x + 2, plot.bottom(), fm.horizontalAdvance("00000"), fm.height()),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, scale.tick_label(d, level))
+                label = scale.tick_label(d, level)
+                if x + 2 + fm.horizontalAdvance(label) <= plot.right():  # never cut at the edge
+                    p.setPen(self._palette.axis_minor_text)
+                    p.drawText(QRectF(x + 2, plot.bottom(), fm.horizontalAdvance(label) + 2, fm.height()),
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
 
     def _paint_window(self, p: QPainter, plot: QRectF) -> None:
         a, b = self._window
