@@ -243,3 +243,11 @@ def test_a_pool_that_cannot_start_falls_back_to_parsing_here(
     with open_store(tmp_path / "fallback.db") as store:
         report = import_paths(store, [releases], rebuild=True, jobs=2, extract=extract)
         assert (report.imported, report.failed, dump(store)) == (3, [], expected)
+
+
+def test_a_build_that_finds_no_file_keeps_the_store(small_store: Store, tmp_path: Path) -> None:
+    before = dump(small_store)
+    report = import_paths(small_store, [tmp_path / "typo"], rebuild=True, jobs=1, extract=extract)
+    assert (report.imported, report.failed) == (0, [(str(tmp_path / "typo"),
+                                                     "no such file or folder")])
+    assert dump(small_store) == before

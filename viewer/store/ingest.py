@@ -124,7 +124,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     files, missing = collect_files(paths)
     report.failed.extend(missing)
     should_stop = cancel or (lambda: False)
-    if rebuild:
+    if rebuild and files:  # a build that found nothing to read keeps the store it had
         with store.transaction() as conn:
             clear(conn)
     total = len(files)
