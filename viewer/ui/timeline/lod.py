@@ -2,8 +2,11 @@
 
 Each lane's visible days are cut into cells of a power-of-two number of days at least one cluster
 label wide, on a grid anchored to the calendar so clusters stay put while panning and split in two
-as the view zooms in.  Per-cell counts come from np.searchsorted of the cell edges on the lane's
-sorted start days: O(cells x log n) a frame, whatever the number of events.
+as the view zooms in.  Per-cell counts come from np.searchsorted of the cell edges on the sorted
+(lane, start) keys: O(cells x log n) a frame, whatever the number of events.  That stands in for
+count pyramids per day/week/month/year: a binary search answers any cell width exactly, and one
+prefix-sum table of kinds per lane and day (TimelineData.kind_table) gives each cluster its main
+kind, so a zoomed-out frame costs the same at 100,000 and at 1,000,000 events.
 """
 from __future__ import annotations
 
