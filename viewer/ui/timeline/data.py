@@ -98,6 +98,13 @@ class TimelineData:
         return float(self.start[0]), float(self.max_end) + 1.0
 
     @cached_property
+    def kinds_shown(self) -> tuple[int, ...] | None:
+        """The kind indexes present, for the legend (None, meaning all, when there are no events)."""
+        if not len(self):
+            return None
+        return tuple(int(k) for k in np.flatnonzero(np.bincount(self.kinds, minlength=self.n_kinds)))
+
+    @cached_property
     def max_end(self) -> int:
         return int(self.end.max()) if len(self) else 0
 

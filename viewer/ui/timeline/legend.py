@@ -10,44 +10,50 @@ from viewer.ui.timeline.palette import TimelinePalette
 
 # what the shapes mean, in the order they are explained
 KEYS: tuple[tuple[str, str], ...] = (
-    ("stated", "stated date"),
+    ("stated", "stated"),
     ("inferred", "inferred date"),
-    ("range", "date range"),
+    ("range", "range"),
     ("range_inferred", "inferred range"),
-    ("cluster", "events grouped (count)"),
-    ("sources", "releases telling it"),
+    ("cluster", "grouped"),
+    ("sources", "releases"),
 )
 
 
-def _items(fm: QFontMetricsF, kind_names: Sequence[str]) -> list[tuple[str, str, float]]:
+def _items(fm: QFontMetricsF, kind_names: Sequence[str],
+           shown: Sequence[int] | None) -> list[tuple[str, str, float]]:
     fh = fm.height()
-    glyph = fh * 1.5
-    out = [(f"kind:{i}", name, glyph + fm.horizontalAdvance(name) + fh * 0.9) for i, name in enumerate(kind_names)]
+    glyph = fh * 1.4
+    kinds = range(len(kind_names)) if shown is None else shown
+    out = [(f"kind:{i}", kind_names[i], glyph + fm.horizontalAdvance(kind_names[i]) + fh * 0.9) for i in kinds]
     out += [(key, text, glyph + fm.horizontalAdvance(text) + fh * 0.9) for key, text in KEYS]
     return out
 
 
-def _rows(fm: QFontMetricsF, width: float, kind_names: Sequence[str]) -> list[list[tuple[str, str, float]]]:
+def _rows(fm: QFontMetricsF, width: float, kind_names: Sequence[str],
+          shown: Sequence[int] | None = None) -> list[list[tuple[str, str, float]]]:
     rows: list[list[tuple[str, str, float]]] = [[]]
     used = 0.0
     pad = fm.height() * 0.6
-    for item in _items(fm, kind_names):
-        # the shape keys start a row of their own, so kinds and shapes read as two groups
-        new_group = item[0] == KEYS[0][0] and rows[-1]
-        if rows[-1] and (used + item[2] > width - 2 * pad or new_group):
+    for key, text, w in _items(fm, kind_names, shown):
+        if key == KEYS[0][0] and rows[-1]:
+            w += fm.height() * 1.2  # a gap between the kinds and the shapes
+        if rows[-1] and used + w > width - 2 * pad:
             rows.append([])
             used = 0.0
-        rows[-1].append(item)
-        used += item[2]
+        rows[-1].append((key, text, w))
+        used += w
     return rows
 
 
-def legend_height(fm: QFontMetricsF, width: float = 1200.0, kind_names: Sequence[str] = ()) -> float:
-    n = len(_rows(fm, width, kind_names)) if kind_names else 2
+def legend_height(fm: QFontMetricsF, width: float = 1200.0, kind_names: Sequence[str] = (),
+                  shown: Sequence[int] | None = None) -> float:
+    """Height of the legend for these kinds (`shown`: the kind indexes listed, all when None)."""
+    n = len(_rows(fm, width, kind_names, shown)) if kind_names else 2
     return fm.height() * (0.4 + 1.45 * n)
 
 
-def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], palette: TimelinePalette) -> None:
+def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], palette: TimelinePalette,
+                 shown: Sequence[int] | None = None) -> None:
     fm = QFontMetricsF(painter.font())
     fh = fm.height()
     painter.save()
@@ -60,10 +66,13 @@ def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], pal
     row_h = fh * 1.45
     r = fh * 0.3
     y = rect.top() + fh * 0.2
-    for row in _rows(fm, rect.width(), kind_names):
+    for row in _rows(fm, rect.width(), kind_names, shown):
         x = rect.left() + fh * 0.6
         cy = y + row_h / 2
         for key, text, width in row:
+            if key == KEYS[0][0] and x > rect.left() + fh:
+                x += fh * 1.2
+                width -= fh * 1.2
             gx = x + fh * 0.6
             if key.startswith("kind:"):
                 painter.setPen(QPen(palette.marker_outline, 1))
@@ -72,7 +81,7 @@ def paint_legend(painter: QPainter, rect: QRectF, kind_names: Sequence[str], pal
             else:
                 _paint_key(painter, key, gx, cy, r, fh, palette)
             painter.setPen(palette.text)
-            painter.drawText(QRectF(x + fh * 1.5, y, width, row_h),
+            painter.drawText(QRectF(x + fh * 1.4, y, width, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             x += width
         y += row_h

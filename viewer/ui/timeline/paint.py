@@ -86,7 +86,8 @@ def geometry(fm: QFontMetricsF, rect: QRectF, data: TimelineData, legend: bool =
     fh = fm.height()
     lanes_t = tuple(range(data.n_lanes)) if lanes is None else tuple(lanes)
     axis_h = round(fh * 2.5)
-    leg_h = legend_height(fm, rect.width(), data.kind_names) if legend and rect.height() > axis_h + fh * 8 else 0.0
+    leg_h = legend_height(fm, rect.width(), data.kind_names, data.kinds_shown) \
+        if legend and rect.height() > axis_h + fh * 8 else 0.0
     gutter_w = label_column_width(fm, tuple(data.lane_names[i] for i in lanes_t)) + fh * 1.2
     gutter_w = min(gutter_w, rect.width() * 0.3)
     body_top = rect.top() + axis_h
@@ -187,8 +188,8 @@ def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: s
         painter.setPen(palette.empty_text)
         painter.drawText(geo.plot, Qt.AlignmentFlag.AlignCenter, empty_text)
     if geo.legend.height() > 0:
-        marks.draw_layer(painter, ("legend", id(palette), data.kind_names), geo.legend,
-                         lambda p: paint_legend(p, geo.legend, data.kind_names, palette))
+        marks.draw_layer(painter, ("legend", id(palette), data.kind_names, data.kinds_shown), geo.legend,
+                         lambda p: paint_legend(p, geo.legend, data.kind_names, palette, data.kinds_shown))
     painter.restore()
     return geo, frame
 
