@@ -328,37 +328,50 @@ def draw_layer(painter: QPainter, key: tuple, rect: QRectF, draw: Callable[[QPai
     painter.drawImage(QPointF(rect.left(), rect.top()), img)
 
 
-def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
-                     left: float, mark_y: float, bar_y0: float, bar_step: float) -> None:
-    """Bars first, then markers and clusters on top; `sel` holds selected data indexes, sorted."""
-    if len(lf.bar_event):
-        _paint_bars(painter, lf, data, sel, st, left, bar_y0, bar_step)
-    n = len(lf)
-    if not n:
+def paint_marks(painter: QPainter, frame: lod.Frame, data: TimelineData, sel: np.ndarray, st: MarkStyle,
+                left: float, mark_ys: list[float], bar_y0s: list[float], bar_step: float) -> None:
+    """Every lane's bars, then markers and clusters on top; `sel` holds selected data indexes, sorted.
+
+    The marks of all lanes go through one loop and one set of array operations: a frame's cost is
+    its marks, not its lanes."""
+    for lf, y0 in zip(frame.lanes, bar_y0s):
+        if len(lf.bar_event):
+            _paint_bars(painter, lf, data, sel, st, left, y0, bar_step)
+    lanes = [lf for lf in frame.lanes if len(lf)]
+    if not lanes:
         return
-    selected = np.zeros(n, bool)
-    singles = lf.event >= 0
+    x = np.concatenate([lf.x for lf in lanes])
+    event = np.concatenate([lf.event for lf in lanes])
+    lo = np.concatenate([lf.lo for lf in lanes])
+    hi = np.concatenate([lf.hi for lf in lanes])
+    sizes = [len(lf) for lf in lanes]
+    row_of = {lf.lane: i for i, lf in enumerate(frame.lanes)}
+    ys = np.repeat(np.round([mark_ys[row_of[lf.lane]] for lf in lanes]), sizes)
+    selected = np.zeros(len(x), bool)
+    singles = event >= 0
     if len(sel):
-        selected[singles] = in_sorted(lf.event[singles], sel)
+        # lo/hi are positions in the by-lane order, the same for every lane: one search for all
+        selected[singles] = in_sorted(event[singles], sel)
         pos = np.sort(data.lane_pos[sel])
-        selected[~singles] = np.searchsorted(pos, lf.lo[~singles]) < np.searchsorted(pos, lf.hi[~singles])
+        selected[~singles] = np.searchsorted(pos, lo[~singles]) < np.searchsorted(pos, hi[~singles])
     # each mark may grow to half the distance to its neighbours: room to name a cluster's main kind
-    dist = np.diff(lf.x)
+    dist = np.diff(x)
+    dist[np.cumsum(sizes)[:-1] - 1] = np.inf  # no neighbour across lanes
     room = np.minimum(np.concatenate([[np.inf], dist]), np.concatenate([dist, [np.inf]])) - st.gap
-    xs = (lf.x + left).tolist()
-    y = mark_y
     painter.setFont(st.font)
     kind_names = st.kind_names
-    if st.sprites:
+    sprites = st.sprites
+    if sprites:
         _SPRITES.begin(st)
     get = _SPRITES.get
     draw = painter.drawImage
     wide_room = st.font_h * 3
-    sprites = st.sprites
-    yi = round(y)
-    for x, cnt, k, inf, src, ev, s, rm in zip(xs, lf.count.tolist(), lf.kind.tolist(), lf.inferred.tolist(),
-                                              lf.sources.tolist(), lf.event.tolist(), selected.tolist(),
-                                              room.tolist()):
+    columns = zip((x + left).tolist(), ys.tolist(), np.concatenate([lf.count for lf in lanes]).tolist(),
+                  np.concatenate([lf.kind for lf in lanes]).tolist(),
+                  np.concatenate([lf.inferred for lf in lanes]).tolist(),
+                  np.concatenate([lf.sources for lf in lanes]).tolist(), event.tolist(), selected.tolist(),
+                  room.tolist())
+    for mx, my, cnt, k, inf, src, ev, s, rm in columns:
         if ev >= 0:
             key: tuple = ("s", k, inf, src if src > 1 else 0, s)
         else:
@@ -370,11 +383,11 @@ def paint_lane_marks(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, s
             key = ("c", k, label, s)
         if sprites:
             img, cx, cy = get(st, key)
-            draw(QPointF(round(x - cx), yi - cy), img)
+            draw(QPointF(round(mx - cx), my - cy), img)
         elif key[0] == "s":
-            draw_single(painter, x, y, st, k, inf, src, s)
+            draw_single(painter, mx, my, st, k, inf, src, s)
         else:
-            draw_cluster(painter, x, y, st, k, key[2], s)
+            draw_cluster(painter, mx, my, st, k, key[2], s)
 
 
 def _paint_bars(painter: QPainter, lf: lod.LaneFrame, data: TimelineData, sel: np.ndarray, st: MarkStyle,

@@ -180,9 +180,9 @@ def paint_timeline(painter: QPainter, rect: QRectF, data: TimelineData, state: s
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         style = marks.MarkStyle.make(painter, palette, data.kind_names, geo.metrics.radius, geo.font_h,
                                      geo.lane_h, geo.metrics.gap, geo.bar_height())
-        for i, lf in enumerate(frame.lanes):
-            marks.paint_lane_marks(painter, lf, data, sel, style, geo.plot.left(), geo.mark_y(i), geo.bar_y0(i),
-                                   geo.bar_step)
+        rows = range(len(frame.lanes))
+        marks.paint_marks(painter, frame, data, sel, style, geo.plot.left(), [geo.mark_y(i) for i in rows],
+                          [geo.bar_y0(i) for i in rows], geo.bar_step)
         painter.restore()
     else:
         painter.setPen(palette.empty_text)
@@ -248,7 +248,7 @@ def _paint_grid_and_axis(painter: QPainter, geo: Geometry, st: scale.ViewState, 
     fh = geo.font_h
     dpp = st.days_per_px
     level = scale.choose_level(dpp, fm.averageCharWidth())
-    minor = scale.minor_level(level, dpp, max(5.0, fh * 0.35))
+    minor = scale.minor_level(level, dpp, max(6.0, fh * 0.5))
     context = scale.context_level(level)
     painter.fillRect(axis, palette.axis)
     row1 = QRectF(axis.left(), axis.top(), axis.width(), axis.height() / 2)
