@@ -17,6 +17,7 @@ def test_bench_writes_the_json_shape(tmp_path: Path, capsys) -> None:
     assert set(result) >= {"machine", "runs"} and result["machine"]["cores"] >= 1
     [run] = result["runs"]
     assert run["events"] == 200 and RUN_KEYS <= set(run)
+    assert all(isinstance(run[k], (int, float)) for k in ("build_s", "store_mb", "add_one_s"))
     for group, keys in (("frame_ms", {"fit", "year", "week", "sequence"}),
                         ("filter_ms", {"text", "person", "body", "date", "combined"})):
         if run[group] is not None:
