@@ -175,8 +175,13 @@ def with_people(event: Event, people: Sequence[tuple[str, int]], text: str) -> E
     return replace(event, people=names, title=title)
 
 
+_OCCURRED = re.compile(r"\b(?:held|took place|conducted|organi[sz]ed|opened|hosted)\b")
+
+
 def _clauses(text: str, sentence: Sentence) -> list[Span]:
     """The happenings one sentence tells: 'a session ... was held in Astana and a meeting ... was held'."""
+    if len(_OCCURRED.findall(sentence.text)) < 2:
+        return [sentence.span]  # one verb of happening, one happening: spare the slow pattern
     found = [Span(m.start(), m.end()) for m in
              kinds().clause.finditer(text, sentence.span.start, sentence.span.end)]
     if len(found) < 2:

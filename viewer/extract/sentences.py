@@ -15,7 +15,6 @@ _END = re.compile(r"[.!?…]+[\"”»’)]*(?=\s+[\"“«(]?[A-ZА-ЯЁ0-9])")
 _LINE = re.compile(r"[^\r\n]+")
 _ALNUM = re.compile(r"[^\W_]")
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.)*[A-ZА-ЯЁ][a-zа-яё]?$")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HEADER_LEAD = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d(?=\S)")
 _HEADER_ONLY = re.compile(r"^\s*[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
 _HEADER_TAIL = re.compile(r"\s+[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\s*$")
@@ -27,10 +26,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)  # a short window: no rescans of the line
-    if not m:
+    start = dot
+    while start > 0 and dot - start < 24 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1  # the word before the dot: a few characters, read backwards
+    word = text[start:dot].rstrip(".")
+    if not word:
         return False
-    word = m.group(1).rstrip(".")
     if _INITIALS.match(word):  # initials: "V. Semerikov", "A.Yu. Rudenko"
         return True
     return word.casefold() in _abbreviations()
