@@ -44,9 +44,12 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+_NOISE_MAX = 200  # footers, contacts and image names are short; paragraphs are not read further
+
+
 def is_noise_line(line: str) -> bool:
     s = line.strip()
-    return bool(s) and _noise_pattern().match(s) is not None
+    return bool(s) and len(s) <= _NOISE_MAX and _noise_pattern().match(s) is not None
 
 
 def _date(m: re.Match[str]) -> date | None:

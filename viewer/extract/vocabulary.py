@@ -30,16 +30,14 @@ def alternation(words: list[str], cased: bool = False) -> str:
 
 @dataclass(frozen=True, slots=True)
 class BodyMatcher:
-    names: re.Pattern[str]  # case-insensitive full names
-    abbrs: re.Pattern[str]  # case-sensitive abbreviations
+    pattern: re.Pattern[str]  # full names in their usual casings, and abbreviations as written
     canonical: dict[str, str]  # casefolded written form -> canonical name
     order: tuple[str, ...]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         end = len(text) if end is None else end
-        hits = [(m.start(), m.end(), self.canonical[key(m.group(0))])
-                for pattern in (self.names, self.abbrs) for m in pattern.finditer(text, start, end)]
-        return sorted(hits)
+        return [(m.start(), m.end(), self.canonical[key(m.group(0))])
+                for m in self.pattern.finditer(text, start, end)]
 
     def bodies_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
         found = {name for _, _, name in self.find(text, start, end)}
@@ -60,8 +58,8 @@ def bodies() -> BodyMatcher:
             canonical[form.casefold()] = body["name"]
             abbrs.append(form)
     return BodyMatcher(
-        names=re.compile(rf"\b(?:{alternation(names, cased=True)})\b"),
-        abbrs=re.compile(rf"(?<![\w-])(?:{alternation(abbrs)})(?![\w-])"),
+        pattern=re.compile(rf"\b(?:{alternation(names, cased=True)})\b"
+                           rf"|(?<![\w-])(?:{alternation(abbrs)})(?![\w-])"),
         canonical=canonical,
         order=tuple(b["name"] for b in data["bodies"]),
     )
