@@ -133,7 +133,8 @@ def find_decisions(text: str, sentence: Sentence) -> list[Clause]:
     found: list[Clause] = []
     for m in c.verb.finditer(text, lo, hi):
         verb = m.group(0)
-        before = text[lo:m.start()]
+        base = max(lo, m.start() - 48)
+        before = text[base:m.start()]  # the cues anchored at the verb need only its last words
         if c.blocked.search(before) or c.idiom.match(text, m.start()):
             continue
         passive = c.passive_aux.search(before) is not None
@@ -145,7 +146,7 @@ def find_decisions(text: str, sentence: Sentence) -> list[Clause]:
             if re.search(r"\b(?:has|have|had)\s+$", before) and verb.casefold() in c.needs_noun:
                 continue
         shared = _SHARED_SUBJECT.search(before)
-        if shared and found and found[-1].span.end >= lo + shared.start() - 1:
+        if shared and found and found[-1].span.end >= base + shared.start() - 1:
             # "The CFM adopted X and approved Y": the second clause shares the first's subject
             clause = Span(m.start(), _complement_end(text, m.end(), hi))
             found.append(Clause(clause, _kind(text, verb, clause), found[-1].body))
