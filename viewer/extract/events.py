@@ -207,7 +207,8 @@ def events_in(scan: DocumentScan, doc: str, dated: DatedSentence) -> list[Event]
             kind = found[0] if found else "other"
             if future and kind != "appointment":
                 kind = "planned"
-            place = scan.place_in(clause.start, clause.end) or sentence_place
+            place = sentence_place if clause == s.span else \
+                scan.place_in(clause.start, clause.end) or sentence_place
             bodies = scan.bodies_in(clause.start, clause.end)
             out.append(Event(
                 doc=doc, item=s.item, sentence=s.index, date=mention.value, date_span=mention.span,
