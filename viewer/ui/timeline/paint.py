@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -13,6 +14,7 @@ from viewer.ui.timeline import lod, marks, scale
 from viewer.ui.timeline.data import TimelineData
 from viewer.ui.timeline.legend import legend_height, paint_legend
 from viewer.ui.timeline.palette import TimelinePalette
+from viewer.resources import load_json
 
 EMPTY_TEXT = "No events: File \u203a Import releases\u2026"
 _SPAN_UNITS = ((scale.DAYS_PER_YEAR, "year"), (scale.DAYS_PER_YEAR / 12, "month"), (7.0, "week"), (1.0, "day"))
@@ -222,6 +224,8 @@ def _paint_gutter(painter: QPainter, geo: Geometry, data: TimelineData, palette:
                          palette.lane_colour(lane, name))
         painter.setPen(palette.lane_text)
         lines = wrap_label(fm, name, text_w, 2 if two_lines else 1)
+        if " ".join(lines) != name and name in short_lane_names():
+            lines = [fm.elidedText(short_lane_names()[name], Qt.TextElideMode.ElideRight, text_w)]
         line_h = fm.lineSpacing()
         y0 = top + (geo.lane_h - line_h * len(lines)) / 2
         for j, line in enumerate(lines):
@@ -229,6 +233,13 @@ def _paint_gutter(painter: QPainter, geo: Geometry, data: TimelineData, palette:
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, line)
     painter.setPen(QPen(palette.gutter_line, 1))
     painter.drawLine(QPointF(geo.gutter.right(), geo.rect.top()), QPointF(geo.gutter.right(), geo.plot.bottom()))
+
+
+@cache
+def short_lane_names() -> dict[str, str]:
+    """A body's abbreviation ("CSC"), shown when its full name would be cut off in the gutter."""
+    data: Any = load_json("bodies.json")
+    return {b["name"]: b["abbr"][0] for b in data["bodies"] if b["abbr"]}
 
 
 def span_text(days: float) -> str:
