@@ -119,3 +119,13 @@ def test_a_planned_happening_leans_to_the_future_and_a_noun_names_it() -> None:
         ("2022-10-01", "planned", "Exercises of the Joint Staff"),
         ("2022-05-01", "planned", "Forthcoming session of the CSTO Collective Security Council"),
     ]
+
+
+def test_people_attending_join_the_items_lead_event() -> None:
+    text = ("05.06.2023\nOn June 5, a session of the CSTO Collective Security Council was held in Minsk.\n"
+            "On the eve, on June 4, the ministers met.\n"
+            "The session was attended by the President of the Republic of Belarus Alexander Lukashenko "
+            "and the President of the Russian Federation Vladimir Putin.\n")
+    session, eve = extract_document(text, "t.txt").events
+    assert session.people == ("Alexander Lukashenko", "Vladimir Putin")
+    assert eve.people == ()

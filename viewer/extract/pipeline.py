@@ -58,7 +58,7 @@ def extract_document(text: str, doc: str) -> Extraction:
     index = PeopleIndex()
     index.add(mentions, stated_on)
     people = index.people()
-    events = _with_people(text, events, mentions, index)
+    events = _with_people(text, sentences, events, mentions, index)
     decisions = _decisions(text, doc, sentences, items, events)
     return Extraction(
         doc=doc, text=text, items=tuple(items), sentences=tuple(sentences),
@@ -93,7 +93,7 @@ def role_dates(doc: str, items: Sequence[Item], sentences: Sequence[Sentence],
     return result
 
 
-def _with_people(text: str, events: list[Event], mentions: Sequence[PersonMention],
+def _with_people(text: str, sentences: Sequence[Sentence], events: list[Event], mentions: Sequence[PersonMention],
                  index: PeopleIndex) -> list[Event]:
     by_sentence: dict[int, list[tuple[str, int]]] = {}
     names: dict[str, str | None] = {}
@@ -104,7 +104,26 @@ def _with_people(text: str, events: list[Event], mentions: Sequence[PersonMentio
         here = by_sentence.setdefault(m.sentence, [])
         if name and all(name != n for n, _ in here):
             here.append((name, m.span.start))
-    return [with_people(e, by_sentence.get(e.sentence, ()), text) for e in events]
+    events = [with_people(e, by_sentence.get(e.sentence, ()), text) for e in events]
+    return _with_participants(text, sentences, events, by_sentence)
+
+
+def _with_participants(text: str, sentences: Sequence[Sentence], events: list[Event],
+                       by_sentence: dict[int, list[tuple[str, int]]]) -> list[Event]:
+    """People a dateless sentence names as taking part ("The meeting was attended by ...") join
+    the item's lead event: its first event told before that sentence."""
+    cue = kinds().participation
+    own = {e.sentence for e in events}
+    for index, people in sorted(by_sentence.items()):
+        s = sentences[index]
+        if index in own or not cue.search(text, s.span.start, s.span.end):
+            continue
+        before = [i for i, e in enumerate(events) if e.item == s.item and e.sentence < index]
+        if before:
+            target = events[before[0]]
+            names = tuple(dict.fromkeys([*target.people, *(n for n, _ in people)]))
+            events[before[0]] = replace(target, people=names)
+    return events
 
 
 def _decisions(text: str, doc: str, sentences: Sequence[Sentence], items: Sequence[Item],

@@ -105,6 +105,7 @@ class KindMatcher:
     kind_of: dict[str, str]
     future: re.Pattern[str]
     clause: re.Pattern[str]  # a happening noun phrase up to the verb that says it took place
+    participation: re.Pattern[str]  # "was attended by", "took part": who was there
 
 
 @cache
@@ -118,6 +119,7 @@ def kinds() -> KindMatcher:
         cues=re.compile(rf"\b(?:{alternation(list(kind_of), cased=True)})\b"),
         kind_of=kind_of,
         future=re.compile(rf"\b(?:{alternation(data['future'], cased=True)})\b"),
+        participation=re.compile(rf"\b(?:{alternation(data['participation'], cased=True)})\b"),
         clause=re.compile(
             rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(data['happening'])})\b"
             rf"[^;.]*?\b(?:{alternation(data['occurred'])})\b", re.IGNORECASE),
