@@ -71,3 +71,12 @@ def test_agrees_with_the_gold_scorer(make) -> None:
 
 def test_a_perfect_prediction_scores_one() -> None:
     assert {k: s.f1 for k, s in score(GOLD, _perfect()).items()} == {"events": 1.0, "people": 1.0, "decisions": 1.0}
+
+
+def test_agrees_on_the_extraction_of_the_seeds(seeds_dir: Path) -> None:
+    from viewer.bench.accuracy import prediction
+    from viewer.extract import extract_document
+
+    pred = prediction(extract_document(p.read_text("utf-8"), p.name) for p in sorted(seeds_dir.glob("*.txt")))
+    ours = {k: (s.tp, s.fp, s.fn) for k, s in score(GOLD, pred).items()}
+    assert ours == _reference(GOLD, pred)
