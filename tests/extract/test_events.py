@@ -129,3 +129,19 @@ def test_people_attending_join_the_items_lead_event() -> None:
     session, eve = extract_document(text, "t.txt").events
     assert session.people == ("Alexander Lukashenko", "Vladimir Putin")
     assert eve.people == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("From November 30 to December 2, 2022, the CSTO Secretary General paid a working visit to Armenia.",
+     ("2022-11-30", "2022-12-02", "stated", "visit", "Armenia", "Working visit")),
+    ("On 25-26 May 2023, the Council of Foreign Ministers will meet in Minsk.",
+     ("2023-05-25", "2023-05-26", "stated", "planned", "Minsk", "Meeting of the Council of Foreign Ministers")),
+    ("In October 2023, the CSTO Secretary General will visit Bishkek.",
+     ("2023-10-01", "2023-10-31", "stated", "planned", "Bishkek", "Visit to Bishkek")),
+    ("On 2 and 3 March 2023, the CSTO delegation took part in the OSCE conference in Vienna.",
+     ("2023-03-02", "2023-03-03", "stated", "meeting", "Vienna", "Conference in Vienna")),
+])
+def test_kind_place_and_title_of_one_sentence(sentence: str, expected: tuple) -> None:
+    [event] = extract_document("12.03.2023\n" + sentence, "t.txt").events
+    assert (event.date.start.isoformat(), event.date.end.isoformat(), event.date.certainty,
+            event.kind, event.place, event.title) == expected

@@ -93,7 +93,8 @@ def date_sentence(text: str, sentence: Sentence, raws: Sequence[RawDate], publis
     return DatedSentence(sentence, tuple(mentions), tuple(event_dates), future, published, published_text)
 
 
-_VERB_CUE = re.compile(r"^(?:met|was|were|visited|arrived|said|noted|stated|declared|held)\b", re.IGNORECASE)
+_VERB_CUE = re.compile(r"^(?:met|meet|meets|was|were|visited|arrived|said|noted|stated|declared|held|"
+                       r"received|visits?(?=\s+[A-Z]))\b", re.IGNORECASE)
 _KIND_LABEL = {"session": "Session", "meeting": "Meeting", "consultation": "Consultations",
                "exercise": "Exercise", "course": "Course", "visit": "Visit", "appointment": "Appointment",
                "statement": "Statement", "planned": "Planned", "operation": "Operation", "other": "Event"}
@@ -212,8 +213,8 @@ def events_in(scan: DocumentScan, doc: str, dated: DatedSentence) -> list[Event]
             bodies = scan.bodies_in(clause.start, clause.end)
             out.append(Event(
                 doc=doc, item=s.item, sentence=s.index, date=mention.value, date_span=mention.span,
-                kind=kind, title=title_for(text, clause, found[1] if found else None, kind, place,
-                                           bodies),
+                kind=kind, title=title_for(text, clause, found[1] if found else None,
+                                           found[0] if found else kind, place, bodies),
                 place=place, bodies=bodies, people=(),
                 text=s.text, span=s.span))
     return out

@@ -91,11 +91,12 @@ def places() -> PlaceMatcher:
         for form in forms:
             canonical[form.casefold()] = name
             countries.append(form)
-    # Local places after any locative preposition; countries only after "in" or "on the territory
-    # of", so "the President of the Republic of Belarus" never makes Belarus a venue.
+    # Local places after any locative preposition; countries only after "in", "on the territory
+    # of" or "visit to", so "the President of the Republic of Belarus" never makes Belarus a venue.
     pattern = re.compile(
-        rf"\b(?:(?:in|at|to|near|in the city of|in the)\s+(?P<local>{alternation(local)})"
-        rf"|(?:in|on the territory of)\s+(?P<country>{alternation(countries)}))\b")
+        rf"\b(?:(?:in|at|to|near|in the city of|in the|visit|visited|visits)\s+(?P<local>{alternation(local)})"
+        rf"|(?:in|on the territory of|visit to|visits to|trip to|arrived in)\s+"
+        rf"(?P<country>{alternation(countries)}))\b")
     return PlaceMatcher(pattern, canonical)
 
 
