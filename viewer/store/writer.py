@@ -171,12 +171,12 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
             continue  # one kind of meeting on one day in two cities is two meetings
         if event.date.precision != "day" and title.casefold() != event.title.casefold():
             continue
-        their_bodies: set[str] = set()
-        their_people: set[int] = set()
-        for b, p in conn.execute("SELECT bodies, person_ids FROM event_sources"
-                                 " WHERE event_id = ?", (event_id,)):
-            their_bodies.update(json.loads(b))
-            their_people.update(json.loads(p))
+        # The links hold the union over the event's sources (kept so while writing), so a
+        # much-reported event costs no more to match than a new one.
+        their_bodies = {r[0] for r in conn.execute(
+            "SELECT body FROM event_bodies WHERE event_id = ?", (event_id,))}
+        their_people = {r[0] for r in conn.execute(
+            "SELECT person_id FROM event_people WHERE event_id = ?", (event_id,))}
         if people and their_people and not people & their_people:
             continue
         if bodies & their_bodies:
@@ -214,12 +214,12 @@ def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, eve
          event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids)))).lastrowid
     if not merged:
         conn.execute("UPDATE events SET source_id = ? WHERE id = ?", (source_id, event_id))
-        conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
-                         [(event_id, b) for b in event.bodies])
-        conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
-                         " end_day) VALUES (?, ?, ?, ?)",
-                         [(event_id, p, v.start.toordinal(), v.end.toordinal())
-                          for p in person_ids])
+    # A merged event's links grow by this mention's at once, so later mentions match on them.
+    conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
+                     [(event_id, b) for b in event.bodies])
+    conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
+                     " end_day) VALUES (?, ?, ?, ?)",
+                     [(event_id, p, v.start.toordinal(), v.end.toordinal()) for p in person_ids])
     return event_id, merged
 
 
