@@ -96,7 +96,8 @@ def _encoding(data: bytes) -> str:
             return name
     sample = data[:_SAMPLE]
     for magic, what in _MAGIC:
-        if data.startswith(magic):
+        # two letters are a weak sign: "MZ" opens a program only if binary bytes follow
+        if data.startswith(magic) and (len(magic) > 2 or b"\x00" in sample):
             raise SourceError(f"the file is {what}, not text")
     utf16 = _utf16_without_bom(sample)
     if utf16:
