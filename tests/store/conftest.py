@@ -1,12 +1,11 @@
 """Store fixtures: a fresh store per test, and a small one built from the toy releases."""
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_fakes import RELEASE_A, RELEASE_B, RELEASE_C, extract
+from store_fakes import RELEASE_A, RELEASE_B, RELEASE_C, dump, extract  # noqa: F401
 
 from viewer.store.db import Store, open_store
 from viewer.store.ingest import import_paths
@@ -33,13 +32,3 @@ def small_store(store: Store, releases: Path) -> Store:
     report = import_paths(store, [releases], jobs=1, extract=extract)
     assert report.failed == []
     return store
-
-
-def dump(path_or_store: Path | Store) -> list[str]:
-    """Every row of every table, imported-at stamps left out: equal dumps, equal stores."""
-    conn = (path_or_store.conn if isinstance(path_or_store, Store)
-            else sqlite3.connect(path_or_store))
-    lines = [line for line in conn.iterdump() if "INSERT INTO \"documents\"" not in line]
-    lines += [repr(r) for r in conn.execute(
-        "SELECT id, name, path, sha256, size, encoding, text FROM documents ORDER BY id")]
-    return lines

@@ -8,8 +8,11 @@ widens it to its year; a “quoted name” is the event's title.
 from __future__ import annotations
 
 import re
+import sqlite3
+from pathlib import Path
 from datetime import date
 
+from viewer.store.db import Store
 from viewer.records import (DateMention, DateValue, Decision, Event, Extraction, Item, Person,
                             PersonMention, Role, Sentence, Span)
 
@@ -135,3 +138,13 @@ def _broken(ex: Extraction) -> Extraction:
 
 def crash(text: str, doc: str) -> Extraction:
     raise ValueError("no items found")
+
+
+def dump(path_or_store: Path | Store) -> list[str]:
+    """Every row of every table, imported-at stamps left out: equal dumps, equal stores."""
+    conn = (path_or_store.conn if isinstance(path_or_store, Store)
+            else sqlite3.connect(path_or_store))
+    lines = [line for line in conn.iterdump() if "INSERT INTO \"documents\"" not in line]
+    lines += [repr(r) for r in conn.execute(
+        "SELECT id, name, path, sha256, size, encoding, text FROM documents ORDER BY id")]
+    return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import dump
+from store_fakes import dump
 from store_fakes import RELEASE_A, RELEASE_B, crash, extract, extract_breaking_on
 
 from viewer.store import queries as q
