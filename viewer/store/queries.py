@@ -210,22 +210,23 @@ def _role_mentions(store: Store, text: str, taken: list[Span],
     return found
 
 
-# Role titles compiled into one pattern per store, rebuilt only when the roles table changes
+# Role titles compiled into one pattern per connection, rebuilt only when the store changes
 # (reading an item must not rescan the text once per title: thousands of titles at 100,000 events).
-_ROLE_PATTERNS: dict[str, tuple[tuple[int, int], re.Pattern[str] | None]] = {}
+_ROLE_PATTERNS: dict[str, tuple[object, tuple[int, int], re.Pattern[str] | None]] = {}
 
 
 def _role_pattern(store: Store) -> re.Pattern[str] | None:
-    version = store.conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM roles").fetchone()
+    # data_version moves when another connection commits, total_changes when this one writes
+    version = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.conn.total_changes)
     key = str(store.path)
     cached = _ROLE_PATTERNS.get(key)
-    if cached is not None and cached[0] == tuple(version):
-        return cached[1]
+    if cached is not None and cached[0] is store.conn and cached[1] == version:
+        return cached[2]
     titles = sorted({r[0] for r in store.conn.execute("SELECT DISTINCT title FROM roles")
                      if len(r[0]) >= 4}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t).replace("\\ ", r"\s+") for t in titles),
                          re.IGNORECASE) if titles else None
-    _ROLE_PATTERNS[key] = (tuple(version), pattern)
+    _ROLE_PATTERNS[key] = (store.conn, version, pattern)
     return pattern
 
 
