@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the store's record of files it has checked goes to a cache folder of the test run's own
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="csto-timeline-cache-")
 
 import pytest
 

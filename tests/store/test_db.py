@@ -98,3 +98,20 @@ def test_missing_store_is_an_error_when_not_creating(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store there"):
         open_store(tmp_path / "absent.db", create=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_store_left_by_this_program_is_not_checked_again_until_it_changes(tmp_path: Path) -> None:
+    from viewer.store.db import is_known_sound
+
+    path = tmp_path / "kept.db"
+    open_store(path).close()
+    assert is_known_sound(path)  # reopening skips the full page check
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF  # any change to the file, by anyone, asks for the full check again
+    path.write_bytes(bytes(data))
+    assert not is_known_sound(path)
+
+
+def test_the_store_speaks_sqlite_utils_on_demand(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        assert {"documents", "events", "people"} <= set(store.db.table_names())
