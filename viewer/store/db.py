@@ -34,7 +34,7 @@ class Store:
     def db(self) -> "sqlite_utils.Database":
         """The same connection through sqlite-utils, for table-level work; imported on first use
         because the window's start-up reads through the plain connection only."""
-        from typing import TYPE_CHECKING
+        import sqlite_utils
 
         return sqlite_utils.Database(self.conn)
 
