@@ -137,11 +137,11 @@ def split_items(text: str) -> list[Item]:
     for n, (first, title_line, header) in enumerate(starts):
         last = starts[n + 1][0] - 1 if n + 1 < len(starts) else len(lines) - 1
         span = Span(lines[first].start, lines[last].end)
-        title, title_span = _title(lines, title_line, header)
+        title_text, title_span = _title(lines, title_line, header)
         noise = tuple(Span(line.start, line.end) for line in lines[first:last + 1]
                       if is_noise_line(line.text))
         items.append(Item(index=n, span=span, published=header.published if header else None,
-                          title=title, title_span=title_span, noise=noise))
+                          title=title_text, title_span=title_span, noise=noise))
     return items
 
 

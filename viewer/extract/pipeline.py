@@ -41,7 +41,7 @@ def extract_document(text: str, doc: str) -> Extraction:
         published = item.published
         published_text = published.strftime("%d.%m.%Y") if published else ""
         previous = None
-        item_events = []
+        item_events: list[tuple[Sentence, Event]] = []
         for s in by_item.get(item.index, []):
             d = date_sentence(text, s, raws.get(s.index, []), published, published_text, hints,
                               previous, bool(future.get(s.index)))

@@ -147,14 +147,14 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     workers = jobs or os.cpu_count() or 1
     if jobs is None and sum(_size(p) for p in todo) < SERIAL_BYTES:
         workers = 1  # starting worker processes costs more than parsing a few releases
-    for path, parsed in _parsed_in_order(todo, workers, extract, should_stop):
+    for name, parsed in _parsed_in_order(todo, workers, extract, should_stop):
         done += 1
         if isinstance(parsed, str):
-            report.failed.append((path, parsed))
+            report.failed.append((name, parsed))
         else:
-            _write(store, parsed, report, people, path)
+            _write(store, parsed, report, people, name)
         if progress:
-            progress(done, total, Path(path).name)
+            progress(done, total, Path(name).name)
     report.cancelled = done < total
     report.people = len(people)
     return report

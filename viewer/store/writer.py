@@ -81,13 +81,14 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
             mentions_merged += 1
     for d in ex.decisions:
         item_id = items.by_index.get(d.item)
-        event_id = event_ids[d.event] if d.event is not None and d.event < len(event_ids) else None
+        decision_event = (event_ids[d.event] if d.event is not None and d.event < len(event_ids)
+                          else None)
         conn.execute("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
                      " start, end, start_day, end_day, event_id)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (doc_id, item_id, d.sentence, d.kind, d.body, d.text, d.span.start,
                       d.span.end, d.date.start.toordinal() if d.date else None,
-                      d.date.end.toordinal() if d.date else None, event_id))
+                      d.date.end.toordinal() if d.date else None, decision_event))
     with_decisions = sorted({event_ids[d.event] for d in ex.decisions
                              if d.event is not None and d.event < len(event_ids)} - merged)
     for i in range(0, len(with_decisions), 500):
