@@ -29,6 +29,7 @@ ZAS, SEMERIKOV = 1, 2
     (EventFilter(people=(ZAS, SEMERIKOV)), [SESSION, VISIT, MEETING]),
     (EventFilter(bodies=("Joint Staff", "Council of Foreign Ministers")), [EXERCISE, MEETING]),
     (EventFilter(kinds=("visit", "session")), [SESSION, VISIT]),
+    (EventFilter(kinds=("no such kind",)), []),
     (EventFilter(places=("Minsk",)), [EXERCISE]),
     (EventFilter(decisions_only=True), [SESSION]),
     (EventFilter(hide_inferred=True), [SESSION, VISIT, MEETING]),
@@ -42,6 +43,9 @@ ZAS, SEMERIKOV = 1, 2
 ])
 def test_each_filter(small_store: Store, f: EventFilter, ids: list[int]) -> None:
     assert (q.event_ids(small_store, f), q.count_events(small_store, f)) == (ids, len(ids))
+    # the window narrows the columns it already holds: the same events, the same order
+    narrowed = q.narrow_columns(small_store, q.event_columns(small_store), f)
+    assert narrowed.ids.tolist() == q.event_columns(small_store, f).ids.tolist() == ids
 
 
 def test_one_happening_told_three_times_is_one_event_with_three_sources(small_store: Store) -> None:

@@ -67,6 +67,30 @@ def _in_list(column: str, prefix: str, values: Sequence[object],
     return f"{column} IN ({', '.join(names)})"
 
 
+def id_queries(f: EventFilter) -> list[tuple[str, dict]]:
+    """The filter's conditions that need an index, each as a query for the ids it lets through;
+    the others (dates, kinds, certainty) are plain column tests the caller runs itself."""
+    queries: list[tuple[str, dict]] = []
+    match = fts_query(f.text)
+    if match:
+        queries.append(("SELECT rowid FROM events_fts WHERE events_fts MATCH :fts UNION"
+                        " SELECT event_id FROM event_sources WHERE item_id IN"
+                        " (SELECT rowid FROM items_fts WHERE items_fts MATCH :fts)", {"fts": match}))
+    for table, column, values in (("event_people", "person_id", f.people),
+                                  ("event_bodies", "body", f.bodies)):
+        if values:
+            params: dict[str, object] = {}
+            cond = _in_list(column, "v", values, params)
+            queries.append((f"SELECT event_id FROM {table} WHERE {cond}", params))
+    if f.places:
+        params = {}
+        queries.append((f"SELECT id FROM events WHERE {_in_list('place', 'v', f.places, params)}",
+                        params))
+    if f.decisions_only:
+        queries.append(("SELECT id FROM events WHERE decision_count > 0", {}))
+    return queries
+
+
 def compile_filter(f: EventFilter) -> tuple[str, dict]:
     """A where clause over `events` with named parameters; '1' when nothing is filtered.
 

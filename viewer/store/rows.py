@@ -48,6 +48,12 @@ class EventColumns:
     def __len__(self) -> int:
         return int(len(self.ids))
 
+    def where(self, mask: np.ndarray) -> "EventColumns":
+        """The events a boolean mask keeps, in the same order."""
+        return EventColumns(self.ids[mask], self.start_days[mask], self.end_days[mask],
+                            self.lanes[mask], self.kinds[mask], self.inferred[mask],
+                            self.sources[mask])
+
 
 @dataclass(frozen=True)
 class EventRow:

@@ -162,8 +162,12 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def apply_filter(self, f: EventFilter) -> None:
-        # No filter means every event: those columns are read once per load, not per reset.
-        cols = self._all if f.is_empty() and self._all is not None else queries.event_columns(self.store, f)
+        # Every event's columns are read once per load; a filter narrows them, asking the store
+        # only for the ids its indexed conditions (text, people, bodies) let through.
+        if self._all is None:
+            cols = queries.event_columns(self.store, f)
+        else:
+            cols = self._all if f.is_empty() else queries.narrow_columns(self.store, self._all, f)
         self._columns = cols
         self.model.set_columns(cols)
         self.timeline.set_data(timeline_data(cols))
