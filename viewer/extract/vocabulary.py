@@ -24,8 +24,28 @@ def alternation(words: list[str], cased: bool = False) -> str:
     if cased:
         forms |= {w.lower() for w in words} | {w[:1].upper() + w[1:].lower() for w in words}
         forms |= {w[:1].upper() + w[1:] for w in words}
-    escaped = (re.escape(w).replace("\\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
-    return "|".join(escaped)
+    return trie(forms)
+
+
+def trie(words: set[str] | list[str]) -> str:
+    """A regex matching any of words, factored by prefix so each position costs a few
+    comparisons, not one per word; the longest word wins where several match."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) <= 1 else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return render(root)
 
 
 @dataclass(frozen=True, slots=True)
