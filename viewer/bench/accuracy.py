@@ -74,21 +74,21 @@ def _greedy(gold: list[Row], candidates: Callable[[Row], Iterable[int]], same: C
 
 
 def score_events(gold: list[Row], pred: list[Row]) -> tuple[Score, list[Row], list[int]]:
-    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_key: dict[tuple[Any, Any, Any], list[int]] = defaultdict(list)
     for i, p in enumerate(pred):
         by_key[(p.get("doc"), p.get("start"), p.get("end") or p.get("start"))].append(i)
 
-    def readings(g: Row) -> list[tuple[str, str]]:
-        return [(g["start"], g["end"])] + [tuple(a) for a in g.get("also_accept", [])]  # type: ignore[misc]
+    def readings(g: Row) -> list[tuple[Any, Any]]:
+        return [(g["start"], g["end"])] + [(a[0], a[1]) for a in g.get("also_accept", [])]
 
     def candidates(g: Row) -> set[int]:
-        return {i for r in readings(g) for i in by_key.get((g["doc"], *r), ())}  # type: ignore[arg-type]
+        return {i for r in readings(g) for i in by_key.get((g["doc"], r[0], r[1]), ())}
 
     return _greedy(gold, candidates, lambda g, i: True, len(pred))
 
 
 def score_decisions(gold: list[Row], pred: list[Row]) -> tuple[Score, list[Row], list[int]]:
-    by_doc: dict[str, list[int]] = defaultdict(list)
+    by_doc: dict[Any, list[int]] = defaultdict(list)
     pred_tokens = [tokens(norm(p.get("text") or "")) for p in pred]
     for i, p in enumerate(pred):
         by_doc[p.get("doc")].append(i)

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -215,7 +216,7 @@ def filters(store: Any, root: Path, repeats: int = 15) -> tuple[dict[str, Any], 
         how = "store query, list model reset, timeline data"
     out: dict[str, Any] = {}
     for name, f in filter_cases(store).items():
-        out[name] = percentiles(timed(lambda f=f: apply(f), repeats, warmup=2))
+        out[name] = percentiles(timed(partial(apply, f), repeats, warmup=2))
         out[name]["events"] = len(event_columns(store, f))  # how many the filter lets through
     if window is not None:  # gone before the store closes, with nothing of it left queued
         settle(0.2)
