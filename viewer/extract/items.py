@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -70,11 +71,14 @@ class Header:
 _ANY_NUMERIC = re.compile(_NUMERIC)
 
 
-def find_headers(lines: list[Line]) -> list[Header]:
+def find_headers(lines: list[Line], text: str) -> list[Header]:
+    """Publication headers among the lines of text (split_lines(text))."""
     headers = []
-    for i, line in enumerate(lines):
-        if not _ANY_NUMERIC.search(line.text):  # one cheap scan before the three precise ones
-            continue
+    starts = [line.start for line in lines]
+    # one scan of the whole text for numeric dates; only the lines holding one are read closely
+    numeric = sorted({bisect_right(starts, m.start()) - 1 for m in _ANY_NUMERIC.finditer(text)})
+    for i in numeric:
+        line = lines[i]
         for kind, pattern in (("alone", _HEADER_ALONE), ("start", _HEADER_GLUED_START),
                               ("end", _HEADER_GLUED_END)):
             m = pattern.search(line.text)
@@ -118,7 +122,7 @@ def split_items(text: str) -> list[Item]:
     lines = split_lines(text)
     if not lines:
         return []
-    headers = find_headers(lines)
+    headers = find_headers(lines, text)
     starts: list[tuple[int, int | None, Header | None]] = []
     floor = 0
     for h in headers:
