@@ -22,6 +22,7 @@ def sentences_of(text: str) -> list[str]:
     ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
     ("12.03.2022On 11 March a meeting was held.", ["On 11 March a meeting was held."]),
     ("A title repeated with its date 12.03.2022\nBody.", ["A title repeated with its date", "Body."]),
+    ("A title with its date 12.03.2022   \n   12.03.2022   \nBody.", ["A title with its date", "Body."]),
     ("\n\n   \n", []),
 ])
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -58,15 +58,19 @@ def _trim(text: str, span: Span) -> Span | None:
     return Span(span.start + lead, span.start + lead + len(body))
 
 
-def _strip_headers(text: str, span: Span) -> Span:
+def _strip_headers(text: str, start: int, end: int) -> Span:
     """Leave publication dates glued to a line's start or end out of the sentence."""
-    chunk = text[span.start:span.end]
-    start, end = span.start, span.end
-    if m := _HEADER_LEAD.match(chunk):
-        start += m.end()
-    if m := _HEADER_TAIL.search(chunk):
-        if m.start() > 0:
-            end = span.start + m.start()
+    line_start = start
+    if text[start:start + 1].isdigit() or text[start:start + 1].isspace():
+        if m := _HEADER_LEAD.match(text[start:end]):
+            start += m.end()
+    last = end
+    while last > start and text[last - 1] in " \t\u00a0":
+        last -= 1
+    if text[last - 1:last].isdigit():  # a date glued to the end: only the last characters matter
+        tail_from = max(line_start, last - 16)
+        if (m := _HEADER_TAIL.search(text[tail_from:end])) and tail_from + m.start() > line_start:
+            end = tail_from + m.start()
     return Span(start, end)
 
 
@@ -77,9 +81,9 @@ def split_sentences(text: str, items: Sequence[Item]) -> list[Sentence]:
     starts = [m.start() for m in ends]
     for item in items:
         for line in _LINE.finditer(text, item.span.start, item.span.end):
-            if _HEADER_ONLY.match(line.group(0)):  # a publication header is not a sentence
-                continue
-            stripped = _strip_headers(text, Span(line.start(), line.end()))
+            if len(line.group(0).strip()) <= 10 and _HEADER_ONLY.match(line.group(0)):
+                continue  # a publication header is not a sentence
+            stripped = _strip_headers(text, line.start(), line.end())
             inside = ends[bisect_left(starts, stripped.start):bisect_left(starts, stripped.end)]
             inside = [m for m in inside if m.end() <= stripped.end]
             for raw in _split_line(text, stripped.start, stripped.end, inside):
