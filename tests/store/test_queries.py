@@ -39,13 +39,18 @@ ZAS, SEMERIKOV = 1, 2
     (EventFilter(text="exerc"), [EXERCISE]),            # a prefix, in a title
     (EventFilter(text="foreign ministers"), [MEETING]),
     (EventFilter(text='"unbalanced NEAR('), []),
+    (EventFilter(text="RECALLED exe"), []),             # every word must be in one row
     (EventFilter(text="session", people=(ZAS,), date_to=date(2020, 1, 1)), [SESSION]),
 ])
-def test_each_filter(small_store: Store, f: EventFilter, ids: list[int]) -> None:
+def test_each_filter(small_store: Store, f: EventFilter, ids: list[int],
+                     monkeypatch: pytest.MonkeyPatch) -> None:
     assert (q.event_ids(small_store, f), q.count_events(small_store, f)) == (ids, len(ids))
-    # the window narrows the columns it already holds: the same events, the same order
-    narrowed = q.narrow_columns(small_store, q.event_columns(small_store), f)
-    assert narrowed.ids.tolist() == q.event_columns(small_store, f).ids.tolist() == ids
+    # the window narrows the columns it already holds: the same events, the same order, whether
+    # the text is looked up in the full-text index or in the few candidates' own rows
+    for few in (0, 1000):
+        monkeypatch.setattr(q, "_FEW_FOR_TEXT", few)
+        narrowed = q.narrow_columns(small_store, q.event_columns(small_store), f)
+        assert narrowed.ids.tolist() == q.event_columns(small_store, f).ids.tolist() == ids
 
 
 def test_one_happening_told_three_times_is_one_event_with_three_sources(small_store: Store) -> None:

@@ -84,13 +84,49 @@ def narrow_columns(store: Store, everything: EventColumns, f: EventFilter) -> Ev
             break
         mask &= np.isin(everything.ids, _ids(store, sql, params))
     match = fts_query(f.text)
-    if match and mask.any():
+    if match and 0 < int(mask.sum()) <= _FEW_FOR_TEXT:
+        # a handful of candidates: read their own rows rather than every row holding the words
+        mask &= np.isin(everything.ids, _text_among(store, everything.ids[mask], fts_terms(f.text)))
+    elif match and mask.any():
         titles = _ids(store, "SELECT rowid FROM events_fts WHERE events_fts MATCH :fts", {"fts": match})
         items = _ids(store, "SELECT rowid FROM items_fts WHERE items_fts MATCH :fts", {"fts": match})
         source_events, source_items = _sources(store)
         told = source_events[np.isin(source_items, items)]
         mask &= np.isin(everything.ids, titles) | np.isin(everything.ids, told)
     return everything.where(mask)
+
+
+_FEW_FOR_TEXT = 300
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _folded(text: str) -> str:
+    """Case and accents folded, as the full-text index's unicode61 tokenizer folds them."""
+    text = text.casefold()
+    return text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFD", text))
+
+
+def _text_among(store: Store, candidates: np.ndarray, terms: list[str]) -> np.ndarray:
+    """Of the candidate events, those whose title, or an item telling them, holds every term as
+    the start of a word: what the full-text index answers, read from these few rows."""
+    patterns = [re.compile(r"(?<![^\W_])" + re.escape(_folded(t))) for t in terms]
+
+    def holds(*parts: str | None) -> bool:
+        folded = _folded("\n".join(p for p in parts if p))
+        return all(p.search(folded) for p in patterns)
+
+    ids = [int(i) for i in candidates]
+    marks = _placeholders(len(ids))
+    hits = {eid for eid, title in store.conn.execute(
+        f"SELECT id, title FROM events WHERE id IN ({marks})", ids) if holds(title)}
+    sources = store.conn.execute(f"SELECT event_id, item_id FROM event_sources"
+                                 f" WHERE event_id IN ({marks}) AND item_id IS NOT NULL", ids).fetchall()
+    items = sorted({item for _, item in sources})
+    told = {iid for iid, title, text in store.conn.execute(
+        f"SELECT id, title, text FROM items WHERE id IN ({_placeholders(len(items))})", items)
+        if holds(title, text)} if items else set()
+    hits |= {eid for eid, item in sources if item in told}
+    return np.array(sorted(hits), dtype=np.int64)
 
 
 # Which item tells which event, as two arrays per connection, read again only when the store
