@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from viewer.extract.date_resolve import DateContext, YearHint, hints_from_dates, resolve
+from viewer.extract.vocabulary import trie as _trie
 from viewer.records import Precision, Span
 from viewer.resources import load_json
 
@@ -51,25 +52,6 @@ def _variants(word: str, lang: str) -> set[str]:
     if lang == "en":
         return {word, word.upper()} if word[:1].isupper() else {word, word[:1].upper() + word[1:]}
     return {word, word[:1].upper() + word[1:]}
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching any of words, factored by prefix: each position costs a few comparisons."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict[str, Any]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + render(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and len(alts[0]) <= 1 else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return render(root)
 
 
 def _names(entries: list[dict[str, Any]]) -> tuple[dict[str, int], str]:

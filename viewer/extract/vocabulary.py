@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterable
 from typing import Any
 
 from viewer.resources import load_json
@@ -27,7 +28,7 @@ def alternation(words: list[str], cased: bool = False) -> str:
     return trie(forms)
 
 
-def trie(words: set[str] | list[str]) -> str:
+def trie(words: Iterable[str]) -> str:
     """A regex matching any of words, factored by prefix so each position costs a few
     comparisons, not one per word; the longest word wins where several match."""
     root: dict[str, Any] = {}
