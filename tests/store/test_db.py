@@ -23,8 +23,9 @@ def test_new_store_is_versioned_wal_and_marked(tmp_path: Path) -> None:
 
 
 def test_migrations_are_named_functions_from_zero() -> None:
-    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary", "m004_timeline_index",
-                                                 "m005_person_days"]
+    assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary",
+                                                 "m004_timeline_index", "m005_person_days",
+                                                 "m006_alias_stems"]
 
 
 def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:
@@ -115,3 +116,15 @@ def test_a_store_left_by_this_program_is_not_checked_again_until_it_changes(tmp_
 def test_the_store_speaks_sqlite_utils_on_demand(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         assert {"documents", "events", "people"} <= set(store.db.table_names())
+
+
+def test_upgrading_to_alias_stems_indexes_the_stored_aliases(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    with open_store(path) as store:
+        store.conn.execute("INSERT INTO people (id, name) VALUES (1, 'Samat Ordabaev')")
+        store.conn.execute("INSERT INTO aliases VALUES (1, 'S. Ordabayev', 's. ordabayev')")
+        store.conn.execute("DROP TABLE alias_stems")
+        store.conn.execute("PRAGMA user_version = 5")
+    with open_store(path) as store:
+        stems = store.conn.execute("SELECT stem FROM alias_stems WHERE person_id = 1").fetchall()
+    assert sorted(s for (s,) in stems) == ["orda"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from viewer.store.schema import APPLICATION_ID, FTS, PEOPLE_SUMMARY, TABLES, statements
+from viewer.store.schema import APPLICATION_ID, FTS, PEOPLE_SUMMARY, TABLES, name_stems, statements
 
 
 def m001_tables(conn: sqlite3.Connection) -> None:
@@ -58,10 +58,22 @@ def m005_person_days(conn: sqlite3.Connection) -> None:
     conn.execute(PEOPLE_SUMMARY.format(where=""))
 
 
+def m006_alias_stems(conn: sqlite3.Connection) -> None:
+    """The first four letters of every word of every alias, indexed, so finding the stored
+    people a new name might be (Ordabayev / Ordabaev) is a look-up, not a scan of all aliases."""
+    conn.execute("CREATE TABLE alias_stems (stem TEXT NOT NULL, person_id INTEGER NOT NULL"
+                 " REFERENCES people(id) ON DELETE CASCADE, PRIMARY KEY (stem, person_id))"
+                 " WITHOUT ROWID")
+    conn.execute("CREATE INDEX alias_stems_person ON alias_stems(person_id)")
+    rows = conn.execute("SELECT person_id, key FROM aliases").fetchall()
+    conn.executemany("INSERT OR IGNORE INTO alias_stems (stem, person_id) VALUES (?, ?)",
+                     [(stem, pid) for pid, key in rows for stem in name_stems(key)])
+
+
 # MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_tables, m002_full_text, m003_people_summary, m004_timeline_index,
-    m005_person_days]
+    m005_person_days, m006_alias_stems]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,12 +1,12 @@
 """Match a document's people to those already in the store, by the extraction's alias rules."""
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
 from viewer.records import Person, PersonMention, Span
+from viewer.store.schema import name_stems
 
 _TAG = "\x00store:"  # marks stand-in mentions that carry a stored person's id through the index
 
@@ -36,13 +36,13 @@ def _candidates(conn: sqlite3.Connection, people: Sequence[Person]) -> list[int]
     Only these go into the alias index, so matching costs the same in a store of ten people
     and of ten thousand; four letters leave room for transliteration (Ordabayev, Ordabaev).
     """
-    stems = {w[:4] for p in people for n in (p.name, *p.aliases)
-             for w in re.findall(r"\w+", n.casefold()) if len(w) >= 4}
+    stems = sorted(set().union(*(name_stems(n) for p in people for n in (p.name, *p.aliases))))
     found: set[int] = set()
-    for stem in sorted(stems):
+    for i in range(0, len(stems), 500):
+        chunk = stems[i:i + 500]
         found.update(r[0] for r in conn.execute(
-            "SELECT DISTINCT person_id FROM aliases WHERE key LIKE ? ESCAPE '\\'",
-            (f"%{stem.replace('%', '').replace('_', '')}%",)))
+            f"SELECT DISTINCT person_id FROM alias_stems WHERE stem IN ({', '.join('?' * len(chunk))})",
+            chunk))
     return sorted(found)
 
 

@@ -1,6 +1,8 @@
 """The store's tables, indexes and full-text tables, as SQL applied by the migrations."""
 from __future__ import annotations
 
+import re
+
 import sqlite3
 
 # 'CSTO' in ASCII: marks a file as a store, so a foreign SQLite file is never taken for one.
@@ -226,3 +228,12 @@ def statements(script: str) -> list[str]:
             out.append(buf.strip())
             buf = ""
     return out
+
+
+_NAME_WORD = re.compile(r"\w+")
+
+
+def name_stems(name: str) -> set[str]:
+    """The first four letters of each word of a name of four letters or more: what two spellings
+    of one surname (Ordabayev, Ordabaev) share."""
+    return {w[:4] for w in _NAME_WORD.findall(name.casefold()) if len(w) >= 4}

@@ -11,7 +11,7 @@ from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
 from viewer.store.people import match_people
 from viewer.store.rows import lane_of
-from viewer.store.schema import PEOPLE_SUMMARY
+from viewer.store.schema import PEOPLE_SUMMARY, name_stems
 from viewer.store.tenures import role_key
 
 
@@ -125,6 +125,8 @@ def _person(conn: sqlite3.Connection, person: Person, known: int | None) -> int:
         known = new_id
     conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
                      [(known, n, n.casefold()) for n in names])
+    conn.executemany("INSERT OR IGNORE INTO alias_stems (stem, person_id) VALUES (?, ?)",
+                     [(stem, known) for stem in set().union(*(name_stems(n) for n in names))])
     return known
 
 
@@ -294,7 +296,8 @@ def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
 def clear(conn: sqlite3.Connection) -> None:
     """Empty every table; call inside a transaction."""
     for table in ("decisions", "event_people", "event_bodies", "event_sources", "events",
-                  "mentions", "roles", "dates", "aliases", "people", "items", "documents"):
+                  "mentions", "roles", "dates", "alias_stems", "aliases", "people", "items",
+                  "documents"):
         conn.execute(f"DELETE FROM {table}")
     # Wiping the indexes too lets a rebuild lay them out exactly as a first build does.
     conn.execute("INSERT INTO items_fts(items_fts) VALUES ('delete-all')")
