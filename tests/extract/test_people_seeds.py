@@ -7,21 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from test_people import sentences_of
+
 from viewer.extract.people import PeopleIndex, find_people
-from viewer.records import Person, Sentence, Span
+from viewer.records import Person
 
 GOLD = Path(__file__).with_name("gold_seeds.json")
 
 
-def split(text: str) -> list[Sentence]:
-    """Lines, then ". ": cruder than the pipeline's splitter on purpose."""
-    out: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
-        for part in re.finditer(r"(?:[^.]|\.(?! ))+\.?", line.group()):
-            start, end = line.start() + part.start(), line.start() + part.end()
-            if text[start:end].strip():
-                out.append(Sentence(len(out), 0, Span(start, end), text[start:end]))
-    return out
+split = sentences_of  # the same crude splitter as the rule tests: the rules must cope with it
 
 
 def norm(name: str) -> str:
