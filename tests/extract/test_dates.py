@@ -463,3 +463,9 @@ def test_today_and_yesterday_count_from_the_publication_date(text: str, expected
 def test_today_without_a_publication_date_is_not_guessed() -> None:
     [raw] = find_dates("Today, the Secretary General met the press.")
     assert resolve(raw, DateContext()) is None
+
+
+def test_between_two_days_is_a_range_and_two_named_days_are_two() -> None:
+    [between] = find_dates("Between 3 and 5 July 2023, staff talks were held.")
+    assert (between.day, between.end_day, between.month, between.year) == (3, 5, 7, 2023)
+    assert [d.day for d in find_dates("On 3 and 5 July 2023, talks were held.")] == [3, 5]

@@ -87,6 +87,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
 _YWORD = r"(?:\s*(?:" + _alt(w for w in _V["year_words"] if w != "year") + "))?"
 _DASH = "|".join(re.escape(d) for d in _V["range_dashes"])
+_BETWEEN = re.compile(r"\b(?:[Bb]etween|[Мм]ежду)\s+$")
 _PAIR = frozenset(_V["pair_words"])  # "10 and 11 December": a range of two days, or two days
 _SEP = rf"(?:\s*(?:{_DASH})\s*|\s+(?P<{{0}}>{_alt([*_V['range_words'], *_PAIR])})\s+)"
 _SEP_NOAND = rf"(?:\s*(?:{_DASH})\s*|\s+(?:{_alt(_V['range_words'])})\s+)"
@@ -231,7 +232,8 @@ def _days(text: str, mt: re.Match[str], p: str, y: int | None, m: int | None, d1
     s, e, d2 = mt.start(), mt.end(), _int(mt[p + "_d2"])
     if d1 is None or d2 is None or d2 <= d1 or not (_ok(y, m, d1) and _ok(y, m, d2)):
         return []
-    if mt[p + "_w"] in _PAIR and d2 - d1 > 1:  # "on 5 and 19 March": two days, not a range
+    between = _BETWEEN.search(text, max(0, s - 9), s) is not None  # "between 3 and 5 July": a range
+    if mt[p + "_w"] in _PAIR and d2 - d1 > 1 and not between:  # "on 5 and 19 March": two days
         return [_raw(text, s, mt.end(p + "_d1"), y, m, d1), _raw(text, mt.start(p + "_d2"), e, y, m, d2)]
     return [_raw(text, s, e, y, m, d1, end_year=y, end_month=m, end_day=d2)]
 
