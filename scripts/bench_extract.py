@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from viewer.extract import extract_document
 from viewer.resources import seeds_dir

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -129,23 +130,32 @@ def _text_among(store: Store, candidates: np.ndarray, terms: list[str]) -> np.nd
     return np.array(sorted(hits), dtype=np.int64)
 
 
-# Which item tells which event, as two arrays per connection, read again only when the store
-# changes: a text filter then costs two index look-ups and no join over every mention.
-_SOURCES: dict[str, tuple[object, tuple[int, int], tuple[np.ndarray, np.ndarray]]] = {}
+_Cached = TypeVar("_Cached")
+_CACHE: dict[tuple[str, str], tuple[object, tuple[int, int], Any]] = {}
+
+
+def _while_unchanged(store: Store, name: str, build: Callable[[], _Cached]) -> _Cached:
+    """build()'s result for this connection, kept until the store changes: data_version moves
+    when another connection commits, total_changes when this one writes."""
+    version = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.conn.total_changes)
+    key = (str(store.path), name)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is store.conn and cached[1] == version:
+        return cast(_Cached, cached[2])
+    value = build()
+    _CACHE[key] = (store.conn, version, value)
+    return value
 
 
 def _sources(store: Store) -> tuple[np.ndarray, np.ndarray]:
-    version = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.conn.total_changes)
-    key = str(store.path)
-    cached = _SOURCES.get(key)
-    if cached is not None and cached[0] is store.conn and cached[1] == version:
-        return cached[2]
-    rows = store.conn.execute("SELECT event_id, item_id FROM event_sources"
-                              " WHERE item_id IS NOT NULL").fetchall()
-    pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
-    result = (pairs[:, 0].copy(), pairs[:, 1].copy())
-    _SOURCES[key] = (store.conn, version, result)
-    return result
+    """Which item tells which event, as two arrays: a text filter then costs two index look-ups
+    and no join over every mention."""
+    def read() -> tuple[np.ndarray, np.ndarray]:
+        rows = store.conn.execute("SELECT event_id, item_id FROM event_sources"
+                                  " WHERE item_id IS NOT NULL").fetchall()
+        pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+        return pairs[:, 0].copy(), pairs[:, 1].copy()
+    return _while_unchanged(store, "sources", read)
 
 
 def _ids(store: Store, sql: str, params: dict) -> np.ndarray:
@@ -297,39 +307,25 @@ def _role_mentions(store: Store, text: str, taken: list[Span],
     return found
 
 
-# Role titles compiled into one pattern per connection, rebuilt only when the store changes
-# (reading an item must not rescan the text once per title: thousands of titles at 100,000 events).
-_ROLE_PATTERNS: dict[str, tuple[object, tuple[int, int], re.Pattern[str] | None]] = {}
-
-
 def _role_pattern(store: Store) -> re.Pattern[str] | None:
-    # data_version moves when another connection commits, total_changes when this one writes
-    version = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.conn.total_changes)
-    key = str(store.path)
-    cached = _ROLE_PATTERNS.get(key)
-    if cached is not None and cached[0] is store.conn and cached[1] == version:
-        return cached[2]
-    titles = sorted({r[0] for r in store.conn.execute("SELECT DISTINCT title FROM roles")
-                     if len(r[0]) >= 4}, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(t).replace("\\ ", r"\s+") for t in titles),
-                         re.IGNORECASE) if titles else None
-    _ROLE_PATTERNS[key] = (store.conn, version, pattern)
-    return pattern
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Every stored role title in one pattern, so reading an item never rescans its text once per
+    title (thousands of titles at 100,000 events)."""
+    def build() -> re.Pattern[str] | None:
+        titles = sorted({r[0] for r in store.conn.execute("SELECT DISTINCT title FROM roles")
+                         if len(r[0]) >= 4}, key=len, reverse=True)
+        return re.compile("|".join(re.escape(t).replace("\\ ", r"\s+") for t in titles),
+                          re.IGNORECASE) if titles else None
+    return _while_unchanged(store, "roles", build)
 
 
 def search_positions(store: Store, item_id: int, query: str) -> list[tuple[int, int]]:
     """Spans in the item's text of the words the search would match (prefix, case-insensitive)."""
-    terms = [_fold(t) for t in fts_terms(query)]
+    terms = [_folded(t) for t in fts_terms(query)]
     row = store.conn.execute("SELECT text FROM items WHERE id = ?", (item_id,)).fetchone()
     if row is None or not terms:
         return []
     return [(m.start(), m.end()) for m in _WORD.finditer(row[0])
-            if any(_fold(m.group()).startswith(t) for t in terms)]
+            if any(_folded(m.group()).startswith(t) for t in terms)]
 
 
 def _facet(store: Store, sql: str) -> list[tuple[str, int]]:
