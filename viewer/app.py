@@ -75,9 +75,9 @@ def build_from_seeds(store: Store) -> bool:
 
 
 def default_path() -> Path:
-    from viewer.store.location import default_store_path
+    from viewer.store.location import usable_store_path
 
-    return default_store_path()
+    return usable_store_path()
 
 
 def open_window(db: str | None, settings: Settings | None = None,

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from viewer.store.db import StoreError, open_store
 from viewer.store.ingest import ImportReport, import_paths
-from viewer.store.location import default_store_path
+from viewer.store.location import usable_store_path
 
 
 class ProgressPrinter:
@@ -45,7 +45,7 @@ def summary(report: ImportReport, seconds: float, db: Path) -> list[str]:
 
 
 def _run(args: argparse.Namespace, rebuild: bool) -> int:
-    db = Path(args.db).expanduser() if getattr(args, "db", None) else default_store_path()
+    db = Path(args.db).expanduser() if getattr(args, "db", None) else usable_store_path()
     paths = list(args.paths or [])
     if not paths:
         from viewer.resources import seeds_dir

@@ -28,20 +28,26 @@ def _writable_dir(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def usable_store_path() -> Path:
+    """The default store's path, or, if the user's data directory cannot be written, the same
+    name in the temporary directory: nothing is ever written beside the program."""
+    path = default_store_path()
+    if not _writable_dir(path.parent):
+        path = Path(tempfile.gettempdir()) / APP_NAME / path.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def ensure_default_store(progress: Progress | None = None, jobs: int | None = None) -> Path:
     """The default store's path, built from the bundled seeds if it holds no documents yet.
 
-    Nothing is written beside the program, so a read-only install works; if even the user's
-    data directory cannot be written, the store goes to the temporary directory.
+    A read-only install works: see usable_store_path.
     """
     from viewer.resources import seeds_dir
     from viewer.store.db import open_store
     from viewer.store.ingest import import_paths
 
-    path = default_store_path()
-    if not _writable_dir(path.parent):
-        path = Path(tempfile.gettempdir()) / APP_NAME / path.name
-        path.parent.mkdir(parents=True, exist_ok=True)
+    path = usable_store_path()
     with open_store(path) as store:
         empty = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
         if empty:
