@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from viewer.store.db import StoreError, open_store
-    from viewer.store.location import default_store_path
+    from viewer.store.location import usable_store_path
 
     date_from = parse_date(args.date_from) if getattr(args, "date_from", None) else None
     date_to = parse_date(args.date_to, end=True) if getattr(args, "date_to", None) else None
@@ -115,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pdf":
         raise UsageError(f"{out} should end in .pdf")
-    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_store_path()
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else usable_store_path()
     if not path.exists():
         print(f"{PROG}: error: no store at {path}; build one first with `csto-timeline build`",
               file=sys.stderr)
