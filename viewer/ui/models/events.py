@@ -5,9 +5,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from viewer.store.rows import KINDS, LANES, EventColumns, EventRow
+from viewer.ui.models.table import FlatTableModel, Index
 
 COL_DATE, COL_CERTAINTY, COL_KIND, COL_TITLE, COL_PLACE, COL_BODIES = range(6)
 HEADERS: tuple[str, ...] = ("Date", "Certainty", "Kind", "Title", "Place", "Bodies")
@@ -17,7 +18,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole EventRow, for delegates and
 PAGE = 200
 CACHE_ROWS = 5000
 
-Index = QModelIndex | QPersistentModelIndex
 FetchRows = Callable[[Sequence[int]], list[EventRow]]
 
 
@@ -38,8 +38,10 @@ def format_date(row: EventRow) -> str:
     return text
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(FlatTableModel):
     """Rows are event ids; an EventRow is fetched for a whole page the first time one is shown."""
+
+    HEADERS = HEADERS
 
     def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,18 +95,8 @@ class EventsModel(QAbstractTableModel):
         self._rows.clear()
 
     # --- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from viewer.store.rows import PersonRow
+from viewer.ui.models.table import FlatTableModel, Index
 
 COL_NAME, COL_EVENTS, COL_ROLE, COL_FIRST, COL_LAST = range(5)
 HEADERS: tuple[str, ...] = ("Name", "Events", "Latest role", "First", "Last")
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _sort_key(p: PersonRow, column: int) -> tuple[object, ...]:
@@ -27,8 +27,10 @@ def _sort_key(p: PersonRow, column: int) -> tuple[object, ...]:
     return (p.name.casefold(),)
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(FlatTableModel):
     """People are few (hundreds), so the whole list is held in memory."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,18 +50,8 @@ class PeopleModel(QAbstractTableModel):
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._people)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
