@@ -124,7 +124,7 @@ def _value(period: tuple[date, date], raw: RawDate, certainty: Certainty, reason
     return DateValue(period[0], period[1], raw.precision, certainty, reason)
 
 
-_FROM_PUBLICATION = {"today": 0, "yesterday": -1, "tomorrow": 1}
+FROM_PUBLICATION = {"today": 0, "yesterday": -1, "tomorrow": 1}  # days from the publication date
 
 
 def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
@@ -135,11 +135,11 @@ def resolve(raw: RawDate, ctx: DateContext) -> DateValue | None:
     drops the mention rather than guess from the clock.
     """
     prev = ctx.previous
-    if raw.relative in _FROM_PUBLICATION and raw.month is None and raw.year is None:
+    if raw.relative in FROM_PUBLICATION and raw.month is None and raw.year is None:
         # "today", "yesterday": counted from the day the item was published, and from nothing else
         if ctx.published is None:
             return None
-        day = ctx.published + timedelta(days=_FROM_PUBLICATION[raw.relative])
+        day = ctx.published + timedelta(days=FROM_PUBLICATION[raw.relative])
         said = _WORDS.get(raw.relative, raw.relative)
         return DateValue(day, day, "day", "inferred",
                          f"'{said}' counted from the publication date {ctx.published_text or ctx.published.isoformat()}")

@@ -8,10 +8,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from viewer.extract.date_resolve import FROM_PUBLICATION
 from viewer.extract.dates import DateContext, RawDate, YearHint, resolve
 from viewer.extract.vocabulary import DocumentScan, kinds
-from viewer.resources import load_json
 from viewer.records import DateMention, DateValue, Event, Item, Sentence, Span
+from viewer.resources import load_json
 
 _TITLE_MAX = 72
 _OF_PHRASE = re.compile(r"\s+of\s+[^,;:.]*?(?=\s+(?:was|were|is|are|will|would|has|have|took|held|hosted|in|on|at|with|and|"
@@ -36,7 +37,6 @@ class DatedSentence:
 
 
 _OPENING = re.compile(r"[\"“«(\s]*")
-_FROM_PUBLICATION = ("today", "yesterday", "tomorrow")
 
 
 def is_event_date(text: str, sentence: Sentence, raw: RawDate) -> bool:
@@ -47,7 +47,7 @@ def is_event_date(text: str, sentence: Sentence, raw: RawDate) -> bool:
     """
     if raw.incidental or raw.bare_year or raw.precision not in _EVENT_PRECISIONS:
         return False
-    if raw.relative in _FROM_PUBLICATION and raw.month is None:
+    if raw.relative in FROM_PUBLICATION and raw.month is None:
         opening = _OPENING.match(text, sentence.span.start)
         at_start = opening is not None and opening.end() == raw.span.start
         return at_start and text[raw.span.end:raw.span.end + 1] == ","  # "Today, the ..."

@@ -10,13 +10,18 @@ from typing import TypeVar
 from viewer.extract.dates import find_dates, hints_from_dates
 from viewer.extract.decisions import cues as decision_cues
 from viewer.extract.decisions import find_decisions
-from viewer.extract.events import DatedSentence, date_sentence, events_in, merge_item_events, with_people
+from viewer.extract.events import (
+    DatedSentence,
+    date_sentence,
+    events_in,
+    merge_item_events,
+    with_people,
+)
 from viewer.extract.items import split_items
 from viewer.extract.people import PeopleIndex, find_people
 from viewer.extract.sentences import split_sentences
 from viewer.extract.vocabulary import DocumentScan, kinds
 from viewer.records import Decision, Event, Extraction, Item, PersonMention, Sentence
-
 
 T = TypeVar("T")
 
@@ -114,15 +119,17 @@ def _with_participants(text: str, sentences: Sequence[Sentence], events: list[Ev
     the item's lead event: its first event told before that sentence."""
     cue = kinds().participation
     own = {e.sentence for e in events}
+    lead: dict[int, int] = {}  # item -> index of its first event (events are in text order)
+    for i, e in enumerate(events):
+        lead.setdefault(e.item, i)
     for index, people in sorted(by_sentence.items()):
         s = sentences[index]
-        if index in own or not cue.search(text, s.span.start, s.span.end):
+        target = lead.get(s.item)
+        if index in own or target is None or events[target].sentence > index \
+                or not cue.search(text, s.span.start, s.span.end):
             continue
-        before = [i for i, e in enumerate(events) if e.item == s.item and e.sentence < index]
-        if before:
-            target = events[before[0]]
-            names = tuple(dict.fromkeys([*target.people, *(n for n, _ in people)]))
-            events[before[0]] = replace(target, people=names)
+        names = tuple(dict.fromkeys([*events[target].people, *(n for n, _ in people)]))
+        events[target] = replace(events[target], people=names)
     return events
 
 

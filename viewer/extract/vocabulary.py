@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Iterable
 from typing import Any
 
 from viewer.resources import load_json
