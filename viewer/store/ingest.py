@@ -1,4 +1,4 @@
-"""Files -> extraction (in parallel) -> tables (one writer, one transaction per file)."""
+"""Files -> extraction (in parallel) -> tables (one writer; each file all or nothing)."""
 from __future__ import annotations
 
 import multiprocessing
@@ -7,14 +7,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from viewer.records import Extraction
 from viewer.sources import Source, SourceError, collect_files, file_hash, read_source
 from viewer.store.db import Store
-from viewer.store.writer import clear, write_document
+from viewer.store.loader import Loader
 
 Extractor = Callable[[str, str], Extraction]
 Progress = Callable[[int, int, str], None]
@@ -52,8 +52,10 @@ def parse_file(path: str, extract: Extractor | None = None) -> Parsed:
         return "the file is too large to read into memory"
     except Exception as exc:  # noqa: BLE001 - any extraction bug becomes this file's reason
         return f"the extraction failed ({type(exc).__name__}: {exc})"
-    # The text travels back once, inside the extraction, not twice.
-    return Source(src.name, src.path, "", src.encoding, src.sha256, src.size), extraction
+    # The text travels back once, inside the extraction, not twice; the sentences and the flat
+    # mention list stay behind, since the writer stores neither (the people carry their mentions).
+    return (Source(src.name, src.path, "", src.encoding, src.sha256, src.size),
+            replace(extraction, sentences=(), mentions=()))
 
 
 def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
@@ -124,37 +126,36 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     files, missing = collect_files(paths)
     report.failed.extend(missing)
     should_stop = cancel or (lambda: False)
-    if rebuild and files:  # a build that found nothing to read keeps the store it had
-        with store.transaction() as conn:
-            clear(conn)
     total = len(files)
     done = 0
-    todo: list[str] = []
-    seen: dict[tuple[str, str], str] = {}  # names and contents met earlier in this import
-    for path in files:
-        reason = _skip_reason(store, path, seen)
-        if reason is None:
-            todo.append(str(path))
-            continue
-        done += 1
-        if reason.startswith("!"):
-            report.failed.append((str(path), reason[1:]))
-        else:
-            report.skipped += 1
-        if progress:
-            progress(done, total, path.name)
     people: set[int] = set()
-    workers = jobs or os.cpu_count() or 1
-    if jobs is None and sum(_size(p) for p in todo) < SERIAL_BYTES:
-        workers = 1  # starting worker processes costs more than parsing a few releases
-    for name, parsed in _parsed_in_order(todo, workers, extract, should_stop):
-        done += 1
-        if isinstance(parsed, str):
-            report.failed.append((name, parsed))
-        else:
-            _write(store, parsed, report, people, name)
-        if progress:
-            progress(done, total, Path(name).name)
+    # a build that found nothing to read keeps the store it had
+    with Loader(store.conn, rebuild=rebuild and bool(files)) as loader:
+        todo: list[str] = []
+        seen: dict[tuple[str, str], str] = {}  # names and contents met earlier in this import
+        for path in files:
+            reason = _skip_reason(store, path, seen)
+            if reason is None:
+                todo.append(str(path))
+                continue
+            done += 1
+            if reason.startswith("!"):
+                report.failed.append((str(path), reason[1:]))
+            else:
+                report.skipped += 1
+            if progress:
+                progress(done, total, path.name)
+        workers = jobs or os.cpu_count() or 1
+        if jobs is None and sum(_size(p) for p in todo) < SERIAL_BYTES:
+            workers = 1  # starting worker processes costs more than parsing a few releases
+        for name, parsed in _parsed_in_order(todo, workers, extract, should_stop):
+            done += 1
+            if isinstance(parsed, str):
+                report.failed.append((name, parsed))
+            else:
+                _write(loader, parsed, report, people, name)
+            if progress:
+                progress(done, total, Path(name).name)
     report.cancelled = done < total
     report.people = len(people)
     return report
@@ -186,13 +187,12 @@ def _skip_reason(store: Store, path: Path, seen: dict[tuple[str, str], str]) -> 
     return None
 
 
-def _write(store: Store, parsed: tuple[Source, Extraction], report: ImportReport,
+def _write(loader: Loader, parsed: tuple[Source, Extraction], report: ImportReport,
            people: set[int], path: str) -> None:
     src, extraction = parsed
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     try:
-        with store.transaction() as conn:
-            written = write_document(conn, src, extraction, stamp)
+        written = loader.write(src, extraction, stamp)
     except Exception as exc:  # noqa: BLE001 - rolled back whole; the batch goes on
         report.failed.append((path, f"the store refused it ({type(exc).__name__}: {exc})"))
         return

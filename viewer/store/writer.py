@@ -22,6 +22,7 @@ class Written:
     merged: int        # of which folded into an event already in the store
     people: tuple[int, ...]
     decisions: int
+    touched: frozenset[int]  # people whose summaries this write made stale
 
 
 class _Items:
@@ -41,12 +42,16 @@ class _Items:
         return self.sorted_ids[pos], self.sorted_items[pos]
 
 
-def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
-                   imported_at: str) -> Written:
-    """Replace any earlier version of the document with this one; call inside a transaction."""
+def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, imported_at: str, *,
+                   summaries: bool = True) -> Written:
+    """Replace any earlier version of the document with this one; call inside a transaction.
+
+    With `summaries` False the people's summary columns are left for the caller to refresh
+    (Written.touched says whose), so a run of many files recomputes each person once."""
+    touched: set[int] = set()
     old = conn.execute("SELECT id FROM documents WHERE name = ?", (src.name,)).fetchone()
     if old is not None:
-        remove_document(conn, old[0])
+        touched |= remove_document(conn, old[0], summaries=False)
     text = ex.text
     doc_id = conn.execute(
         "INSERT INTO documents (name, path, sha256, size, encoding, imported_at, text)"
@@ -96,9 +101,12 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction,
         conn.execute("UPDATE events SET decision_count = (SELECT count(*) FROM decisions"
                      " WHERE event_id = events.id)"
                      f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-    refresh_people(conn, refresh_events(conn, merged) | set(person_ids.values()))
+    touched |= refresh_events(conn, merged) | set(person_ids.values())
+    if summaries:
+        refresh_people(conn, touched)
     return Written(items=len(item_ids), events=len(event_ids), merged=mentions_merged,
-                   people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions))
+                   people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions),
+                   touched=frozenset(touched))
 
 
 def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -> int:
@@ -155,38 +163,49 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
 MANY_A_DAY = frozenset({"meeting", "consultation", "visit", "statement", "other"})
 
 
+# Each stored event of the same dates and kind whose place does not differ, with whether it
+# shares a body, has people, and shares a person: worked out inside SQLite, one statement per
+# mention, because a summit day holds dozens of meetings to weigh.
+_SAME_DAY = """
+SELECT e.id, e.title, e.place IS NOT NULL AND e.place = :place,
+       EXISTS (SELECT 1 FROM event_bodies b WHERE b.event_id = e.id
+               AND b.body IN (SELECT value FROM json_each(:bodies))),
+       EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id),
+       EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id
+               AND p.person_id IN (SELECT value FROM json_each(:people)))
+FROM events e
+WHERE e.start_day = :start AND e.end_day = :end AND e.kind = :kind
+  AND (coalesce(e.place, '') = '' OR coalesce(:place, '') = '' OR e.place = :place)
+ORDER BY e.id
+"""
+
+
 def _same_happening(conn: sqlite3.Connection, event: Event,
                     person_ids: tuple[int, ...]) -> int | None:
     """An event already stored for the same dates and kind that this mention also tells of.
 
     Same dates and kind, and a shared body, or (for kinds that are not MANY_A_DAY) a shared
     person or the same place; but two mentions naming people, none in common, are two
-    happenings.
+    happenings, and one kind of meeting on one day in two cities is two meetings.
     Dates vaguer than a day ("in 2019") must also agree on the title: a year holds many
     exercises of the same forces.
+    The links hold the union over an event's sources (kept so while writing), so a
+    much-reported event costs no more to match than a new one.
     """
-    bodies, people = set(event.bodies), set(person_ids)
-    for event_id, place, title in conn.execute(
-            "SELECT id, place, title FROM events WHERE start_day = ? AND end_day = ? AND kind = ?"
-            " ORDER BY id", (event.date.start.toordinal(), event.date.end.toordinal(),
-                             event.kind)):
-        if place and event.place and place != event.place:
-            continue  # one kind of meeting on one day in two cities is two meetings
+    rows = conn.execute(_SAME_DAY, {
+        "start": event.date.start.toordinal(), "end": event.date.end.toordinal(),
+        "kind": event.kind, "place": event.place or None,
+        "bodies": json.dumps(list(event.bodies)), "people": json.dumps(list(person_ids))})
+    for event_id, title, same_place, shares_body, has_people, shares_person in rows:
         if event.date.precision != "day" and title.casefold() != event.title.casefold():
             continue
-        # The links hold the union over the event's sources (kept so while writing), so a
-        # much-reported event costs no more to match than a new one.
-        their_bodies = {r[0] for r in conn.execute(
-            "SELECT body FROM event_bodies WHERE event_id = ?", (event_id,))}
-        their_people = {r[0] for r in conn.execute(
-            "SELECT person_id FROM event_people WHERE event_id = ?", (event_id,))}
-        if people and their_people and not people & their_people:
+        if person_ids and has_people and not shares_person:
             continue
-        if bodies & their_bodies:
+        if shares_body:
             return int(event_id)
         if event.kind in MANY_A_DAY:
             continue
-        if people & their_people or (place and place == event.place):
+        if shares_person or same_place:
             return int(event_id)
     return None
 
@@ -274,8 +293,10 @@ def refresh_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[in
     return people
 
 
-def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
-    """Take a document and everything read from it out of the store; call inside a transaction."""
+def remove_document(conn: sqlite3.Connection, doc_id: int, *, summaries: bool = True) -> set[int]:
+    """Take a document and everything read from it out of the store; call inside a transaction.
+
+    Returns the people whose summaries changed (already refreshed unless `summaries` is False)."""
     touched = [r[0] for r in conn.execute(
         "SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?", (doc_id,))]
     conn.execute("DELETE FROM decisions WHERE document_id = ?", (doc_id,))
@@ -290,7 +311,9 @@ def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)"
                  " AND id NOT IN (SELECT person_id FROM roles)"
                  " AND id NOT IN (SELECT person_id FROM event_people)")
-    refresh_people(conn, people)
+    if summaries:
+        refresh_people(conn, people)
+    return people
 
 
 def clear(conn: sqlite3.Connection) -> None:
