@@ -1,0 +1,107 @@
+"""How imports group their writes: a first build in one pass, later imports a file at a time."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_fakes import RELEASE_A, RELEASE_B, dump, extract, extract_breaking_on
+
+from viewer.store import queries as q
+from viewer.store.db import Store, open_store
+from viewer.store.filters import EventFilter
+from viewer.store.ingest import import_paths
+from viewer.store.loader import Loader
+
+
+def schema(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+
+
+def test_a_first_build_ends_with_every_index_and_trigger(store: Store, releases: Path,
+                                                         tmp_path: Path) -> None:
+    fresh = open_store(tmp_path / "fresh.db")
+    import_paths(store, [releases], jobs=1, extract=extract)
+    assert schema(store.conn) == schema(fresh.conn)
+    fresh.close()
+
+
+def test_a_first_build_is_searchable_and_summarised(store: Store, releases: Path) -> None:
+    import_paths(store, [releases], jobs=1, extract=extract)
+    assert q.count_events(store, EventFilter(text="exercise")) > 0
+    zas = next(p for p in q.people(store) if p.name == "Stanislav Zas")
+    assert zas.event_count > 0 and zas.first is not None
+
+
+def test_a_first_build_equals_the_same_files_added_one_by_one(tmp_path: Path,
+                                                              releases: Path) -> None:
+    at_once = open_store(tmp_path / "at_once.db")
+    import_paths(at_once, [releases], jobs=1, extract=extract)
+    one_by_one = open_store(tmp_path / "one_by_one.db")
+    for path in sorted(releases.iterdir()):
+        import_paths(one_by_one, [path], jobs=1, extract=extract)
+    tables = ("events", "event_sources", "event_people", "event_bodies", "people", "roles",
+              "mentions", "decisions", "items")
+    for table in tables:
+        rows = f"SELECT * FROM {table} ORDER BY 1, 2"
+        assert (at_once.conn.execute(rows).fetchall()
+                == one_by_one.conn.execute(rows).fetchall()), table
+    for s in (at_once, one_by_one):
+        s.close()
+
+
+def test_a_refused_file_in_a_first_build_takes_only_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(RELEASE_B + "BROKEN\n", encoding="utf-8")
+    mixed = open_store(tmp_path / "mixed.db")
+    report = import_paths(mixed, [folder], jobs=1, extract=extract_breaking_on("BROKEN"))
+    assert (report.imported, [Path(f).name for f, _ in report.failed]) == (1, ["b.txt"])
+    alone = open_store(tmp_path / "alone.db")
+    import_paths(alone, [folder / "a.txt"], jobs=1, extract=extract)
+    assert dump(mixed) == dump(alone)
+    for s in (mixed, alone):
+        s.close()
+
+
+def test_an_interrupted_rebuild_leaves_the_store_as_it_was(small_store: Store,
+                                                           releases: Path) -> None:
+    before = dump(small_store)
+
+    def interrupt(done: int, total: int, name: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(small_store, [releases], rebuild=True, jobs=1, extract=extract,
+                     progress=interrupt)
+    assert dump(small_store) == before
+
+
+def test_a_cancelled_first_build_keeps_what_it_finished(store: Store, releases: Path,
+                                                        tmp_path: Path) -> None:
+    done: list[str] = []
+    report = import_paths(store, [releases], jobs=1, extract=extract,
+                          progress=lambda d, t, n: done.append(n), cancel=lambda: len(done) >= 2)
+    assert (report.imported, report.cancelled) == (2, True)
+    assert q.stats(store).documents == 2
+    fresh = open_store(tmp_path / "fresh.db")
+    assert schema(store.conn) == schema(fresh.conn)
+    fresh.close()
+
+
+def test_later_imports_commit_as_they_go(small_store: Store, tmp_path: Path) -> None:
+    """Into a store that holds documents, a second's work is committed while the import runs."""
+    new = tmp_path / "new.txt"
+    new.write_text(RELEASE_B.replace("b.txt", "new.txt") + "On 2023-02-02 a session.\n",
+                   encoding="utf-8")
+    loader = Loader(small_store.conn, commit_every=0)
+    assert not loader.bulk
+    from viewer.store.ingest import parse_file
+    parsed = parse_file(str(new), extract)
+    assert not isinstance(parsed, str)
+    loader.write(*parsed, "2023-02-02T00:00:00+00:00")
+    reader = sqlite3.connect(small_store.path)
+    assert reader.execute("SELECT count(*) FROM documents WHERE name = 'new.txt'").fetchone() == (1,)
+    reader.close()
+    loader.finish()
