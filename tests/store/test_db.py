@@ -25,7 +25,7 @@ def test_new_store_is_versioned_wal_and_marked(tmp_path: Path) -> None:
 def test_migrations_are_named_functions_from_zero() -> None:
     assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary",
                                                  "m004_timeline_index", "m005_person_days",
-                                                 "m006_alias_stems"]
+                                                 "m006_alias_stems", "m007_surname_blocks"]
 
 
 def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:
@@ -118,13 +118,17 @@ def test_the_store_speaks_sqlite_utils_on_demand(tmp_path: Path) -> None:
         assert {"documents", "events", "people"} <= set(store.db.table_names())
 
 
-def test_upgrading_to_alias_stems_indexes_the_stored_aliases(tmp_path: Path) -> None:
-    path = tmp_path / "v5.db"
+def test_upgrading_to_surname_blocks_indexes_the_stored_aliases(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
     with open_store(path) as store:
         store.conn.execute("INSERT INTO people (id, name) VALUES (1, 'Samat Ordabaev')")
-        store.conn.execute("INSERT INTO aliases VALUES (1, 'S. Ordabayev', 's. ordabayev')")
-        store.conn.execute("DROP TABLE alias_stems")
-        store.conn.execute("PRAGMA user_version = 5")
+        store.conn.executemany("INSERT INTO aliases VALUES (1, ?, ?)", [
+            ("S. Ordabayev", "s. ordabayev"), ("Самат Ордабаев", "самат ордабаев")])
+        store.conn.execute("DROP TABLE surname_blocks")
+        store.conn.execute("CREATE TABLE alias_stems (stem TEXT)")
+        store.conn.execute("PRAGMA user_version = 6")
     with open_store(path) as store:
-        stems = store.conn.execute("SELECT stem FROM alias_stems WHERE person_id = 1").fetchall()
-    assert sorted(s for (s,) in stems) == ["orda"]
+        blocks = store.conn.execute("SELECT block FROM surname_blocks WHERE person_id = 1").fetchall()
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert sorted(b for (b,) in blocks) == ["or"]  # both scripts, one block
+    assert "alias_stems" not in tables

@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,19 @@ def _letters(given: str) -> set[str]:
 
 def _block(key: str) -> str:
     return key[:2]
+
+
+@lru_cache(maxsize=65536)
+def _blocks_of(name: str) -> str | None:
+    parts = parse_name(_clean(name))
+    return _block(_surname(parts)) if parts.last else None
+
+
+def surname_blocks(names: Iterable[str]) -> set[str]:
+    """The blocks the index compares these names' surnames within (the first letters of the
+    transliterated surname): a stored person shares none with a name, and the index never
+    weighs the two together."""
+    return {b for b in map(_blocks_of, names) if b is not None}
 
 
 def _surname(parts: NameParts) -> str:

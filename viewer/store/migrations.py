@@ -4,7 +4,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from viewer.store.schema import APPLICATION_ID, FTS, PEOPLE_SUMMARY, TABLES, name_stems, statements
+from viewer.store.schema import (
+    APPLICATION_ID,
+    FTS,
+    PEOPLE_SUMMARY,
+    TABLES,
+    name_stems,
+    statements,
+)
 
 
 def m001_tables(conn: sqlite3.Connection) -> None:
@@ -70,10 +77,26 @@ def m006_alias_stems(conn: sqlite3.Connection) -> None:
                      [(stem, pid) for pid, key in rows for stem in name_stems(key)])
 
 
+def m007_surname_blocks(conn: sqlite3.Connection) -> None:
+    """Stored people indexed by the blocks the alias index compares surnames in, in place of
+    m006's stems of every name word: a given name that hundreds share made each of them a
+    candidate for every new name."""
+    from viewer.extract.aliases import surname_blocks
+
+    conn.execute("CREATE TABLE surname_blocks (block TEXT NOT NULL, person_id INTEGER NOT NULL"
+                 " REFERENCES people(id) ON DELETE CASCADE, PRIMARY KEY (block, person_id))"
+                 " WITHOUT ROWID")
+    conn.execute("CREATE INDEX surname_blocks_person ON surname_blocks(person_id)")
+    rows = conn.execute("SELECT person_id, alias FROM aliases").fetchall()
+    conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
+                     [(block, pid) for pid, alias in rows for block in surname_blocks([alias])])
+    conn.execute("DROP TABLE alias_stems")
+
+
 # MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_tables, m002_full_text, m003_people_summary, m004_timeline_index,
-    m005_person_days, m006_alias_stems]
+    m005_person_days, m006_alias_stems, m007_surname_blocks]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,8 +5,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
+from viewer.extract.aliases import PeopleIndex, surname_blocks
 from viewer.records import Person, PersonMention, Span
-from viewer.store.schema import name_stems
 
 _TAG = "\x00store:"  # marks stand-in mentions that carry a stored person's id through the index
 
@@ -31,27 +31,23 @@ def _stored_people(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Person]
 
 
 def _candidates(conn: sqlite3.Connection, people: Sequence[Person]) -> list[int]:
-    """Stored people who might be one of these: a name word shares its first four letters.
+    """Stored people who might be one of these: those sharing a surname block with them.
 
     Only these go into the alias index, so matching costs the same in a store of ten people
-    and of ten thousand; four letters leave room for transliteration (Ordabayev, Ordabaev).
+    and of ten thousand; the index itself compares no one outside a shared block.
     """
-    stems = sorted(set().union(*(name_stems(n) for p in people for n in (p.name, *p.aliases))))
+    blocks = sorted(surname_blocks(n for p in people for n in (p.name, *p.aliases)))
     found: set[int] = set()
-    for i in range(0, len(stems), 500):
-        chunk = stems[i:i + 500]
+    for i in range(0, len(blocks), 500):
+        chunk = blocks[i:i + 500]
         found.update(r[0] for r in conn.execute(
-            f"SELECT DISTINCT person_id FROM alias_stems WHERE stem IN ({', '.join('?' * len(chunk))})",
-            chunk))
+            f"SELECT DISTINCT person_id FROM surname_blocks WHERE block IN"
+            f" ({', '.join('?' * len(chunk))})", chunk))
     return sorted(found)
 
 
 def match_people(conn: sqlite3.Connection, people: Sequence[Person]) -> dict[str, int | None]:
     """For each person of a document, by canonical name: the stored person they are, or None."""
-    try:
-        from viewer.extract.aliases import PeopleIndex
-    except ImportError:
-        return {p.name: _by_alias(conn, p) for p in people}
     exact = {p.name: _by_alias(conn, p) for p in people}
     if all(v is not None for v in exact.values()):
         return exact  # every name already known as written: nothing for the index to decide

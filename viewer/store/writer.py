@@ -7,11 +7,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from viewer.extract.aliases import surname_blocks
 from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
 from viewer.store.people import match_people
 from viewer.store.rows import lane_of
-from viewer.store.schema import PEOPLE_SUMMARY, name_stems
+from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.tenures import role_key
 
 
@@ -133,8 +134,8 @@ def _person(conn: sqlite3.Connection, person: Person, known: int | None) -> int:
         known = new_id
     conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
                      [(known, n, n.casefold()) for n in names])
-    conn.executemany("INSERT OR IGNORE INTO alias_stems (stem, person_id) VALUES (?, ?)",
-                     [(stem, known) for stem in set().union(*(name_stems(n) for n in names))])
+    conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
+                     [(block, known) for block in surname_blocks(names)])
     return known
 
 
@@ -163,20 +164,24 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
 MANY_A_DAY = frozenset({"meeting", "consultation", "visit", "statement", "other"})
 
 
-# Each stored event of the same dates and kind whose place does not differ, with whether it
-# shares a body, has people, and shares a person: worked out inside SQLite, one statement per
-# mention, because a summit day holds dozens of meetings to weigh.
+# The stored events of the same dates and kind, in a place that does not differ, that this
+# mention could fold into: they share a body, or (for kinds not MANY_A_DAY, :open) a person or
+# the place. Worked out inside SQLite, one statement per mention, because a summit day holds
+# dozens of meetings to weigh.
 _SAME_DAY = """
-SELECT e.id, e.title, e.place IS NOT NULL AND e.place = :place,
-       EXISTS (SELECT 1 FROM event_bodies b WHERE b.event_id = e.id
-               AND b.body IN (SELECT value FROM json_each(:bodies))),
-       EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id),
-       EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id
-               AND p.person_id IN (SELECT value FROM json_each(:people)))
-FROM events e
-WHERE e.start_day = :start AND e.end_day = :end AND e.kind = :kind
-  AND (coalesce(e.place, '') = '' OR coalesce(:place, '') = '' OR e.place = :place)
-ORDER BY e.id
+SELECT id, title, same_place, shares_body, has_people, shares_person FROM (
+    SELECT e.id, e.title, e.place IS NOT NULL AND e.place = :place AS same_place,
+           EXISTS (SELECT 1 FROM event_bodies b WHERE b.event_id = e.id
+                   AND b.body IN (SELECT value FROM json_each(:bodies))) AS shares_body,
+           EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id) AS has_people,
+           EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id
+                   AND p.person_id IN (SELECT value FROM json_each(:people))) AS shares_person
+    FROM events e
+    WHERE e.start_day = :start AND e.end_day = :end AND e.kind = :kind
+      AND (coalesce(e.place, '') = '' OR coalesce(:place, '') = '' OR e.place = :place)
+)
+WHERE shares_body OR (:open AND (shares_person OR same_place))
+ORDER BY id
 """
 
 
@@ -194,7 +199,7 @@ def _same_happening(conn: sqlite3.Connection, event: Event,
     """
     rows = conn.execute(_SAME_DAY, {
         "start": event.date.start.toordinal(), "end": event.date.end.toordinal(),
-        "kind": event.kind, "place": event.place or None,
+        "kind": event.kind, "place": event.place or None, "open": event.kind not in MANY_A_DAY,
         "bodies": json.dumps(list(event.bodies)), "people": json.dumps(list(person_ids))})
     for event_id, title, same_place, shares_body, has_people, shares_person in rows:
         if event.date.precision != "day" and title.casefold() != event.title.casefold():
@@ -319,7 +324,7 @@ def remove_document(conn: sqlite3.Connection, doc_id: int, *, summaries: bool = 
 def clear(conn: sqlite3.Connection) -> None:
     """Empty every table; call inside a transaction."""
     for table in ("decisions", "event_people", "event_bodies", "event_sources", "events",
-                  "mentions", "roles", "dates", "alias_stems", "aliases", "people", "items",
+                  "mentions", "roles", "dates", "surname_blocks", "aliases", "people", "items",
                   "documents"):
         conn.execute(f"DELETE FROM {table}")
     # Wiping the indexes too lets a rebuild lay them out exactly as a first build does.
