@@ -123,7 +123,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     for half, name in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        share = sum(1 for b in half if b in (0, 4)) / len(half)
+        share = (half.count(0) + half.count(4)) / len(half)
         if share > 0.6:
             try:
                 sample[: len(sample) // 2 * 2].decode(name)
@@ -141,8 +141,11 @@ def _odd_ratio(text: str) -> float:
     return odd / max(1, len(text))
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_ratio(sample: bytes) -> float:
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / max(1, len(sample))
 
 
