@@ -20,6 +20,8 @@ Extractor = Callable[[str, str], Extraction]
 Progress = Callable[[int, int, str], None]
 Parsed = tuple[Source, Extraction] | str  # a reason in words when the file could not be read
 SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker than a pool
+AHEAD_FILES = 64  # per worker: files parsed or being parsed ahead of the writer, at most
+AHEAD_BYTES = 64 * 1024 * 1024  # and their size at most (but always one per worker)
 
 
 @dataclass
@@ -72,30 +74,43 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
     stopped = False
     queue = iter(paths)
-    # A sliding window keeps parsed files from piling up in memory ahead of the writer.
-    pending: deque[tuple[str, Future[Parsed] | None]] = deque()
+    # A sliding window: wide enough that the workers never wait for the writer to catch up
+    # (a file's parse and its write take turns on two cores), bounded in files and bytes so
+    # that parsed files do not pile up in memory ahead of the writer.
+    pending: deque[tuple[str, Future[Parsed] | None, int]] = deque()
+    ahead = 0  # bytes of the files in the window
     broken = False
 
+    def room() -> bool:
+        return len(pending) < jobs or (len(pending) < AHEAD_FILES * jobs and ahead < AHEAD_BYTES)
+
     def submit(path: str) -> None:
-        nonlocal broken
+        nonlocal broken, ahead
+        size = _size(path)
+        ahead += size
         if not broken:
             try:
-                pending.append((path, pool.submit(parse_file, path, extract)))
+                pending.append((path, pool.submit(parse_file, path, extract), size))
                 return
             except BrokenProcessPool:
                 broken = True
-        pending.append((path, None))  # parsed here, in this process
+        pending.append((path, None, size))  # parsed here, in this process
+
+    def fill() -> None:
+        while room():
+            path = next(queue, None)
+            if path is None:
+                return
+            submit(path)
 
     try:
-        for path in queue:
-            submit(path)
-            if len(pending) >= 2 * jobs:
-                break
+        fill()
         while pending:
             if cancel():
                 stopped = True
                 return
-            path, fut = pending.popleft()
+            path, fut, size = pending.popleft()
+            ahead -= size
             result: Parsed | None = None
             if fut is not None:
                 try:
@@ -108,9 +123,7 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                     result = f"the parser stopped unexpectedly ({type(exc).__name__})"
             if result is None:
                 result = parse_file(path, extract)
-            nxt = next(queue, None)
-            if nxt is not None:
-                submit(nxt)
+            fill()
             yield path, result
     finally:
         # On cancel, do not wait for files being parsed: their results are not wanted.
