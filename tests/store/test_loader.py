@@ -105,3 +105,26 @@ def test_later_imports_commit_as_they_go(small_store: Store, tmp_path: Path) -> 
     assert reader.execute("SELECT count(*) FROM documents WHERE name = 'new.txt'").fetchone() == (1,)
     reader.close()
     loader.finish()
+
+
+def _events_written_with(tmp_path: Path, releases: Path, limit: int) -> list[tuple]:
+    from viewer.store.folding import DayEvents
+    from viewer.store.ingest import parse_file
+
+    store = open_store(tmp_path / f"limit{limit}.db")
+    loader = Loader(store.conn)
+    loader.days = DayEvents(limit=limit)
+    for path in sorted(releases.iterdir()):
+        parsed = parse_file(str(path), extract)
+        assert not isinstance(parsed, str)
+        loader.write(*parsed, "2024-01-01T00:00:00+00:00")
+    loader.finish()
+    rows = store.conn.execute("SELECT event_id, id FROM event_sources ORDER BY id").fetchall()
+    store.close()
+    return rows
+
+
+def test_folding_is_the_same_when_it_must_read_each_day_again(tmp_path: Path,
+                                                              releases: Path) -> None:
+    assert (_events_written_with(tmp_path, releases, limit=1)
+            == _events_written_with(tmp_path, releases, limit=1_000_000))

@@ -38,7 +38,9 @@ class ImportReport:
 
 
 def _default_extractor() -> Extractor:
-    from viewer.extract import extract_document  # the extraction is loaded only when parsing
+    from viewer.extract import (
+        extract_document,  # the extraction is loaded only when parsing
+    )
     return extract_document
 
 

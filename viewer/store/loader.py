@@ -19,6 +19,7 @@ import time
 
 from viewer.records import Extraction
 from viewer.sources import Source
+from viewer.store.folding import DayEvents
 from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.writer import Written, clear, refresh_people, write_document
 
@@ -40,6 +41,7 @@ class Loader:
         self.began: float | None = None  # when the open transaction began
         self.touched: set[int] = set()   # people whose summaries are stale in this transaction
         self.set_aside: list[str] = []   # CREATE statements to run again when a bulk load ends
+        self.days = DayEvents()           # the stored events met so far, by dates and kind
         self._begin()
         if rebuild:
             self._set_aside()
@@ -54,8 +56,10 @@ class Loader:
             self._begin()
         self.conn.execute("SAVEPOINT file")
         try:
-            written = write_document(self.conn, src, extraction, imported_at, summaries=False)
+            written = write_document(self.conn, src, extraction, imported_at, summaries=False,
+                                     days=self.days)
         except BaseException:
+            self.days.clear()  # it may hold events the rollback takes back
             self.conn.execute("ROLLBACK TO file")
             self.conn.execute("RELEASE file")
             raise

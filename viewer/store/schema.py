@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 import sqlite3
 
 # 'CSTO' in ASCII: marks a file as a store, so a foreign SQLite file is never taken for one.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from viewer.extract.aliases import surname_blocks
 from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
+from viewer.store.folding import DayEvents, Stored, key_of, same_happening
 from viewer.store.people import match_people
 from viewer.store.rows import lane_of
 from viewer.store.schema import PEOPLE_SUMMARY
@@ -44,15 +45,19 @@ class _Items:
 
 
 def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, imported_at: str, *,
-                   summaries: bool = True) -> Written:
+                   summaries: bool = True, days: DayEvents | None = None) -> Written:
     """Replace any earlier version of the document with this one; call inside a transaction.
 
     With `summaries` False the people's summary columns are left for the caller to refresh
-    (Written.touched says whose), so a run of many files recomputes each person once."""
+    (Written.touched says whose), so a run of many files recomputes each person once.
+    `days` carries the stored events met so far from one file to the next; if the write
+    fails, clear it."""
+    days = days if days is not None else DayEvents()
     touched: set[int] = set()
     old = conn.execute("SELECT id FROM documents WHERE name = ?", (src.name,)).fetchone()
     if old is not None:
         touched |= remove_document(conn, old[0], summaries=False)
+        days.clear()
     text = ex.text
     doc_id = conn.execute(
         "INSERT INTO documents (name, path, sha256, size, encoding, imported_at, text)"
@@ -79,8 +84,8 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
     mentions_merged = 0
     for event in ex.events:
         ids = tuple(person_ids[n] for n in event.people if n in person_ids)
-        event_id, was_merged = _place_event(conn, doc_id, items.by_index.get(event.item), event,
-                                            ids)
+        event_id, was_merged = _place_event(conn, days, doc_id, items.by_index.get(event.item),
+                                            event, ids)
         event_ids.append(event_id)
         if was_merged:
             merged.add(event_id)
@@ -159,69 +164,21 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, p
                       m.role_span.end if m.role_span else None))
 
 
-# Kinds that happen many times a day (an envoy's meetings at the UN, one after another): for
-# these neither the place nor a person makes two mentions one happening; a shared body must.
-MANY_A_DAY = frozenset({"meeting", "consultation", "visit", "statement", "other"})
-
-
-# The stored events of the same dates and kind, in a place that does not differ, that this
-# mention could fold into: they share a body, or (for kinds not MANY_A_DAY, :open) a person or
-# the place. Worked out inside SQLite, one statement per mention, because a summit day holds
-# dozens of meetings to weigh.
-_SAME_DAY = """
-SELECT id, title, same_place, shares_body, has_people, shares_person FROM (
-    SELECT e.id, e.title, e.place IS NOT NULL AND e.place = :place AS same_place,
-           EXISTS (SELECT 1 FROM event_bodies b WHERE b.event_id = e.id
-                   AND b.body IN (SELECT value FROM json_each(:bodies))) AS shares_body,
-           EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id) AS has_people,
-           EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id
-                   AND p.person_id IN (SELECT value FROM json_each(:people))) AS shares_person
-    FROM events e
-    WHERE e.start_day = :start AND e.end_day = :end AND e.kind = :kind
-      AND (coalesce(e.place, '') = '' OR coalesce(:place, '') = '' OR e.place = :place)
-)
-WHERE shares_body OR (:open AND (shares_person OR same_place))
-ORDER BY id
-"""
-
-
-def _same_happening(conn: sqlite3.Connection, event: Event,
-                    person_ids: tuple[int, ...]) -> int | None:
-    """An event already stored for the same dates and kind that this mention also tells of.
-
-    Same dates and kind, and a shared body, or (for kinds that are not MANY_A_DAY) a shared
-    person or the same place; but two mentions naming people, none in common, are two
-    happenings, and one kind of meeting on one day in two cities is two meetings.
-    Dates vaguer than a day ("in 2019") must also agree on the title: a year holds many
-    exercises of the same forces.
-    The links hold the union over an event's sources (kept so while writing), so a
-    much-reported event costs no more to match than a new one.
-    """
-    rows = conn.execute(_SAME_DAY, {
-        "start": event.date.start.toordinal(), "end": event.date.end.toordinal(),
-        "kind": event.kind, "place": event.place or None, "open": event.kind not in MANY_A_DAY,
-        "bodies": json.dumps(list(event.bodies)), "people": json.dumps(list(person_ids))})
-    for event_id, title, same_place, shares_body, has_people, shares_person in rows:
-        if event.date.precision != "day" and title.casefold() != event.title.casefold():
-            continue
-        if person_ids and has_people and not shares_person:
-            continue
-        if shares_body:
-            return int(event_id)
-        if event.kind in MANY_A_DAY:
-            continue
-        if shares_person or same_place:
-            return int(event_id)
-    return None
-
-
-def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, event: Event,
-                 person_ids: tuple[int, ...]) -> tuple[int, bool]:
+def _place_event(conn: sqlite3.Connection, days: DayEvents, doc_id: int, item_id: int | None,
+                 event: Event, person_ids: tuple[int, ...]) -> tuple[int, bool]:
     """Store one mention: a source of an event already stored, or a new event. True if merged."""
     v = event.date
-    event_id = _same_happening(conn, event, person_ids)
-    merged = event_id is not None
-    if event_id is None:
+    key = key_of(event)
+    same = same_happening(days.at(conn, key), event, person_ids)
+    merged = same is not None
+    if same is not None:
+        # As refresh_events will recompute it: the links are the union over the sources, and
+        # the place the first one stated.
+        event_id = same.id
+        same.bodies = same.bodies.union(event.bodies)
+        same.people = same.people.union(person_ids)
+        same.place = same.place or event.place
+    else:
         # A new event is written whole here, as refresh_events would compute it from its one
         # source: most mentions are new, and recomputing each would double the writes.
         new_id = conn.execute(
@@ -232,6 +189,8 @@ def _place_event(conn: sqlite3.Connection, doc_id: int, item_id: int | None, eve
              lane_of(event.bodies))).lastrowid
         assert new_id is not None
         event_id = new_id
+        days.added(key, Stored(event_id, event.place, event.title, frozenset(event.bodies),
+                               frozenset(person_ids)))
     source_id = conn.execute(
         "INSERT INTO event_sources (event_id, document_id, item_id, sentence_idx, sentence, start,"
         " end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
