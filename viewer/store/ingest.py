@@ -21,7 +21,8 @@ Progress = Callable[[int, int, str], None]
 Parsed = tuple[Source, Extraction] | str  # a reason in words when the file could not be read
 SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker than a pool
 AHEAD_FILES = 64  # per worker: files parsed or being parsed ahead of the writer, at most
-AHEAD_BYTES = 64 * 1024 * 1024  # and their size at most (but always one per worker)
+AHEAD_BYTES = 64 * 1024 * 1024  # and their size at most (but always one batch per worker)
+BATCH_FILES, BATCH_BYTES = 16, 256 * 1024  # one task for a worker: this many files or bytes
 
 
 @dataclass
@@ -62,6 +63,10 @@ def parse_file(path: str, extract: Extractor | None = None) -> Parsed:
             replace(extraction, sentences=(), mentions=()))
 
 
+def parse_files(paths: list[str], extract: Extractor | None = None) -> list[Parsed]:
+    return [parse_file(path, extract) for path in paths]
+
+
 def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                      cancel: Callable[[], bool]) -> Iterator[tuple[str, Parsed]]:
     if jobs <= 1 or len(paths) <= 1:
@@ -78,32 +83,40 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
     queue = iter(paths)
     # A sliding window: wide enough that the workers never wait for the writer to catch up
     # (a file's parse and its write take turns on two cores), bounded in files and bytes so
-    # that parsed files do not pile up in memory ahead of the writer.
-    pending: deque[tuple[str, Future[Parsed] | None, int]] = deque()
-    ahead = 0  # bytes of the files in the window
+    # that parsed files do not pile up in memory ahead of the writer. Files go to the workers
+    # in small batches, since sending a task and its result costs the writer's process
+    # about as much as writing a short release.
+    pending: deque[tuple[list[str], Future[list[Parsed]] | None, int]] = deque()
+    ahead = [0, 0]  # files and bytes in the window
     broken = False
 
     def room() -> bool:
-        return len(pending) < jobs or (len(pending) < AHEAD_FILES * jobs and ahead < AHEAD_BYTES)
+        return len(pending) < jobs or (ahead[0] < AHEAD_FILES * jobs and ahead[1] < AHEAD_BYTES)
 
-    def submit(path: str) -> None:
-        nonlocal broken, ahead
-        size = _size(path)
-        ahead += size
+    def submit(batch: list[str], size: int) -> None:
+        nonlocal broken
+        ahead[0] += len(batch)
+        ahead[1] += size
         if not broken:
             try:
-                pending.append((path, pool.submit(parse_file, path, extract), size))
+                pending.append((batch, pool.submit(parse_files, batch, extract), size))
                 return
             except BrokenProcessPool:
                 broken = True
-        pending.append((path, None, size))  # parsed here, in this process
+        pending.append((batch, None, size))  # parsed here, in this process
 
     def fill() -> None:
         while room():
-            path = next(queue, None)
-            if path is None:
+            batch: list[str] = []
+            size = 0
+            for path in queue:
+                batch.append(path)
+                size += _size(path)
+                if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+                    break
+            if not batch:
                 return
-            submit(path)
+            submit(batch, size)
 
     try:
         fill()
@@ -111,22 +124,25 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
             if cancel():
                 stopped = True
                 return
-            path, fut, size = pending.popleft()
-            ahead -= size
-            result: Parsed | None = None
+            batch, fut, size = pending.popleft()
+            ahead[0] -= len(batch)
+            ahead[1] -= size
+            results: list[Parsed] | None = None
             if fut is not None:
                 try:
-                    result = fut.result()
+                    results = fut.result()
                 except BrokenProcessPool:
                     # Workers that cannot start (no importable __main__, a frozen app) or that
-                    # were killed: the rest of the batch is parsed in this process.
+                    # were killed: the rest of the import is parsed in this process.
                     broken = True
-                except Exception as exc:  # noqa: BLE001 - a worker's error takes only its file
-                    result = f"the parser stopped unexpectedly ({type(exc).__name__})"
-            if result is None:
-                result = parse_file(path, extract)
+                except Exception as exc:  # noqa: BLE001 - a worker's error takes only its files
+                    results = [f"the parser stopped unexpectedly ({type(exc).__name__})"] * len(batch)
             fill()
-            yield path, result
+            for i, path in enumerate(batch):
+                if i and cancel():
+                    stopped = True
+                    return
+                yield path, results[i] if results is not None else parse_file(path, extract)
     finally:
         # On cancel, do not wait for files being parsed: their results are not wanted.
         pool.shutdown(wait=not stopped, cancel_futures=True)
