@@ -41,9 +41,10 @@ def _same_given(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= _GIVEN_SCORE
 
 
-def _letters(given: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _letters(given: str) -> frozenset[str]:
     """The letters an initial of this given name may be written with: Yuri is "Yu." or "Y."."""
-    return {skeleton(given)[:1], transliterate(given)[:1].casefold()} - {""}
+    return frozenset({skeleton(given)[:1], transliterate(given)[:1].casefold()} - {""})
 
 
 def _block(key: str) -> str:
@@ -52,7 +53,7 @@ def _block(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _blocks_of(name: str) -> str | None:
-    parts = parse_name(_clean(name))
+    parts = _parts(name)
     return _block(_surname(parts)) if parts.last else None
 
 
@@ -63,6 +64,13 @@ def surname_blocks(names: Iterable[str]) -> set[str]:
     return {b for b in map(_blocks_of, names) if b is not None}
 
 
+# Names recur all through an archive: reading one into its parts and keys is done once.
+@lru_cache(maxsize=65536)
+def _parts(surface: str) -> NameParts:
+    return parse_name(_clean(surface))
+
+
+@lru_cache(maxsize=65536)
 def _surname(parts: NameParts) -> str:
     """The surname's key, read with the given name's gender (Сергея Лаврова is Lavrov)."""
     return surname_key(parts.last, given_key(parts.first).endswith("a") if parts.first else None)
@@ -133,7 +141,7 @@ def _canonical(mentions: list[PersonMention]) -> str:
     built: Counter[str] = Counter()
     for m in mentions:
         surface = _clean(m.surface)
-        parts = parse_name(surface)
+        parts = _parts(surface)
         if parts.full and not parts.patronymic and surface.count(" ") == 1:
             forms[surface] += 1
         elif parts.full:
@@ -172,7 +180,7 @@ class PeopleIndex:
         for person in people:
             cluster = _Cluster(roles=list(person.roles), mentions=list(person.mentions))
             for m in person.mentions:
-                cluster.absorb(parse_name(_clean(m.surface)))
+                cluster.absorb(_parts(m.surface))
                 cluster.docs.add(m.doc)
             index._register(cluster)
         return index
@@ -212,7 +220,7 @@ class PeopleIndex:
         """Take in mentions; stated_on[(doc, sentence)] dates the roles stated in that sentence."""
         self._by_mention = None
         for m in mentions:
-            parts = parse_name(_clean(m.surface))
+            parts = _parts(m.surface)
             when = stated_on.get((m.doc, m.sentence))
             if not parts.last:
                 continue
@@ -298,7 +306,7 @@ class PeopleIndex:
 
     def canonical(self, surface: str) -> str | None:
         """The canonical name of the person a surface form belongs to; None when unknown."""
-        parts = parse_name(_clean(surface))
+        parts = _parts(surface)
         if not parts.last:
             return None
         found = self._find(parts, full_only=parts.full is False)
