@@ -67,9 +67,9 @@ def parse_files(paths: list[str], extract: Extractor | None = None) -> list[Pars
     return [parse_file(path, extract) for path in paths]
 
 
-def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
+def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
                      cancel: Callable[[], bool]) -> Iterator[tuple[str, Parsed]]:
-    if jobs <= 1 or len(paths) <= 1:
+    if jobs <= 1:
         for path in paths:
             if cancel():
                 return
@@ -78,7 +78,7 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
     # Never plain fork: the window imports from a worker thread, and forking a threaded
     # process can leave a child holding a lock forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+    pool: ProcessPoolExecutor | None = None  # started at the first file to parse, if any
     stopped = False
     queue = iter(paths)
     # A sliding window: wide enough that the workers never wait for the writer to catch up
@@ -94,11 +94,14 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
         return len(pending) < jobs or (ahead[0] < AHEAD_FILES * jobs and ahead[1] < AHEAD_BYTES)
 
     def submit(batch: list[str], size: int) -> None:
-        nonlocal broken
+        nonlocal broken, pool
         ahead[0] += len(batch)
         ahead[1] += size
         if not broken:
             try:
+                if pool is None:
+                    pool = ProcessPoolExecutor(max_workers=jobs,
+                                               mp_context=multiprocessing.get_context(method))
                 pending.append((batch, pool.submit(parse_files, batch, extract), size))
                 return
             except BrokenProcessPool:
@@ -145,7 +148,8 @@ def _parsed_in_order(paths: list[str], jobs: int, extract: Extractor | None,
                 yield path, results[i] if results is not None else parse_file(path, extract)
     finally:
         # On cancel, do not wait for files being parsed: their results are not wanted.
-        pool.shutdown(wait=not stopped, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=not stopped, cancel_futures=True)
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = False,
@@ -162,24 +166,30 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     people: set[int] = set()
     # a build that found nothing to read keeps the store it had
     with Loader(store.conn, rebuild=rebuild and bool(files)) as loader:
-        todo: list[str] = []
         seen: dict[tuple[str, str], str] = {}  # names and contents met earlier in this import
-        for path in files:
-            reason = _skip_reason(store, path, seen)
-            if reason is None:
-                todo.append(str(path))
-                continue
-            done += 1
-            if reason.startswith("!"):
-                report.failed.append((str(path), reason[1:]))
-            else:
-                report.skipped += 1
-            if progress:
-                progress(done, total, path.name)
+
+        def to_parse() -> Iterator[str]:
+            """The files to parse, checked as the workers ask for more, so that reading and
+            hashing an archive overlaps parsing it."""
+            nonlocal done
+            for path in files:
+                reason = _skip_reason(store, path, seen)
+                if reason is None:
+                    yield str(path)
+                    continue
+                done += 1
+                if reason.startswith("!"):
+                    report.failed.append((str(path), reason[1:]))
+                else:
+                    report.skipped += 1
+                if progress:
+                    progress(done, total, path.name)
+
         workers = jobs or os.cpu_count() or 1
-        if jobs is None and sum(_size(p) for p in todo) < SERIAL_BYTES:
+        if len(files) <= 1 or (jobs is None
+                               and sum(_size(str(p)) for p in files) < SERIAL_BYTES):
             workers = 1  # starting worker processes costs more than parsing a few releases
-        for name, parsed in _parsed_in_order(todo, workers, extract, should_stop):
+        for name, parsed in _parsed_in_order(to_parse(), workers, extract, should_stop):
             done += 1
             if isinstance(parsed, str):
                 report.failed.append((name, parsed))
