@@ -128,3 +128,19 @@ def test_folding_is_the_same_when_it_must_read_each_day_again(tmp_path: Path,
                                                               releases: Path) -> None:
     assert (_events_written_with(tmp_path, releases, limit=1)
             == _events_written_with(tmp_path, releases, limit=1_000_000))
+
+
+def test_a_first_build_keeps_the_indexes_its_own_lookups_read(store: Store) -> None:
+    """Files are checked and events folded while the load runs: without their indexes each
+    lookup would scan all that was loaded before it."""
+    from viewer.store.folding import _LOAD
+
+    loader = Loader(store.conn)
+    assert loader.bulk
+    lookups = [("SELECT name FROM documents WHERE sha256 = ?", ("x",)),
+               (_LOAD, ("meeting", 1, 1)),
+               ("SELECT person_id FROM aliases WHERE key IN (?)", ("x",))]
+    for sql, args in lookups:
+        plan = " ".join(str(r[-1]) for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (sql, plan)
+    loader.finish()

@@ -23,11 +23,11 @@ from viewer.store.folding import DayEvents
 from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.writer import Written, clear, refresh_people, write_document
 
-# The indexes the writer itself reads through while loading: finding an earlier version of a
-# document, folding a mention into a stored event, matching people by alias, and recomputing
-# a merged event from its sources. Every other index serves readers only.
-WRITER_READS = frozenset({"events_start", "aliases_key", "event_sources_event",
-                          "decisions_event"})
+# The indexes an import itself reads through while loading: finding a file's content already
+# stored, folding a mention into a stored event, matching people by alias, and recomputing a
+# merged event from its sources. Every other index serves readers only.
+WRITER_READS = frozenset({"documents_sha256", "events_kind", "aliases_key",
+                          "event_sources_event", "decisions_event"})
 FULL_TEXT = ("items_fts", "events_fts")
 
 
