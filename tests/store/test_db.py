@@ -25,7 +25,8 @@ def test_new_store_is_versioned_wal_and_marked(tmp_path: Path) -> None:
 def test_migrations_are_named_functions_from_zero() -> None:
     assert [m.__name__ for m in MIGRATIONS] == ["m001_tables", "m002_full_text", "m003_people_summary",
                                                  "m004_timeline_index", "m005_person_days",
-                                                 "m006_alias_stems", "m007_surname_blocks"]
+                                                 "m006_alias_stems", "m007_surname_blocks",
+                                                 "m008_timeline_cache"]
 
 
 def test_open_upgrades_an_earlier_version_keeping_rows(tmp_path: Path) -> None:
@@ -125,6 +126,7 @@ def test_upgrading_to_surname_blocks_indexes_the_stored_aliases(tmp_path: Path) 
         store.conn.executemany("INSERT INTO aliases VALUES (1, ?, ?)", [
             ("S. Ordabayev", "s. ordabayev"), ("Самат Ордабаев", "самат ордабаев")])
         store.conn.execute("DROP TABLE surname_blocks")
+        store.conn.execute("DROP TABLE timeline_cache")
         store.conn.execute("CREATE TABLE alias_stems (stem TEXT)")
         store.conn.execute("PRAGMA user_version = 6")
     with open_store(path) as store:

@@ -20,6 +20,7 @@ import time
 from viewer.records import Extraction
 from viewer.sources import Source
 from viewer.store.folding import DayEvents
+from viewer.store.queries import cache_timeline
 from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.writer import Written, clear, refresh_people, write_document
 
@@ -79,6 +80,7 @@ class Loader:
             for table in FULL_TEXT:
                 self.conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
             self.conn.execute(PEOPLE_SUMMARY.format(where=""))
+            cache_timeline(self.conn)  # so the first window on a new store opens at once
             self.set_aside = []
             self.touched.clear()
         self._commit()

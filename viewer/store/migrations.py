@@ -93,10 +93,18 @@ def m007_surname_blocks(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE alias_stems")
 
 
+def m008_timeline_cache(conn: sqlite3.Connection) -> None:
+    """Every event's timeline columns as one blob, so opening a store reads megabytes rather
+    than every row (0.15 s at 100,000 events, 1.2 s at a million). Every write deletes it;
+    the next reader of all events rebuilds it."""
+    conn.execute("CREATE TABLE timeline_cache (data BLOB NOT NULL)")
+
+
 # MIGRATIONS[i] takes a store from user_version i to i + 1. Append, never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_tables, m002_full_text, m003_people_summary, m004_timeline_index,
-    m005_person_days, m006_alias_stems, m007_surname_blocks]
+    m005_person_days, m006_alias_stems, m007_surname_blocks,
+    m008_timeline_cache]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -64,6 +65,16 @@ _DAY_BITS = 22  # day ordinals stay below 2**22 (date.max is 3,652,059)
 
 
 def event_columns(store: Store, f: EventFilter = EventFilter()) -> EventColumns:
+    """The timeline's columns of the matching events, in date order.
+
+    All events' columns are kept in the store as one blob (see timeline_cache in the
+    migrations), so opening a large store reads a few megabytes instead of every row."""
+    if f == EventFilter():
+        return _unpack(_all_events_table(store))
+    return _unpack(_events_table(store.conn, f))
+
+
+def _events_table(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> np.ndarray:
     where, params = compile_filter(f)
     # Python's sqlite3 pays per value fetched, so each row comes as three integers: the id,
     # both days, and lane/kind/inferred/sources; numpy unpacks them without a Python loop.
@@ -74,14 +85,51 @@ def event_columns(store: Store, f: EventFilter = EventFilter()) -> EventColumns:
            f" (source_count << 10) | (lane << 5) | (CASE kind {cases} ELSE {KIND_INDEX['other']}"
            f" END << 1) | (certainty = 'inferred') FROM events WHERE {where}"
            f" ORDER BY start_day, end_day, id")
-    rows = store.conn.execute(sql, params).fetchall()
-    table = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+    rows = conn.execute(sql, params).fetchall()
+    return np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+
+
+def _unpack(table: np.ndarray) -> EventColumns:
     days, misc = table[:, 1], table[:, 2]
     return EventColumns(ids=table[:, 0].copy(), start_days=days >> _DAY_BITS,
                         end_days=days & ((1 << _DAY_BITS) - 1),
                         lanes=((misc >> 5) & 31).astype(np.int16),
                         kinds=((misc >> 1) & 15).astype(np.int16),
                         inferred=(misc & 1).astype(bool), sources=(misc >> 10).astype(np.int32))
+
+
+def _all_events_table(store: Store) -> np.ndarray:
+    """Every event's packed row, from the cache blob; read from the events and cached when
+    the blob is missing (every write deletes it), unless another writer is busy."""
+    row = store.conn.execute("SELECT data FROM timeline_cache").fetchone()
+    if row is not None:
+        return np.frombuffer(row[0], dtype=np.int64).reshape(-1, 3)
+    if store.conn.in_transaction:
+        return _events_table(store.conn)
+    timeout = store.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    try:
+        store.conn.execute("PRAGMA busy_timeout = 0")  # never wait for an import to finish
+        store.conn.execute("BEGIN IMMEDIATE")  # no writer between the read and the cached copy
+    except sqlite3.OperationalError:
+        return _events_table(store.conn)
+    finally:
+        store.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    try:
+        table = cache_timeline(store.conn)
+        store.conn.execute("COMMIT")
+    except BaseException:
+        store.conn.execute("ROLLBACK")
+        raise
+    return table
+
+
+def cache_timeline(conn: sqlite3.Connection) -> np.ndarray:
+    """Read every event's packed row and keep it as the cache blob; call inside a write
+    transaction."""
+    table = _events_table(conn)
+    conn.execute("DELETE FROM timeline_cache")
+    conn.execute("INSERT INTO timeline_cache (data) VALUES (?)", (table.tobytes(),))
+    return table
 
 
 def narrow_columns(store: Store, everything: EventColumns, f: EventFilter) -> EventColumns:

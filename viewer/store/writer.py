@@ -53,6 +53,7 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
     `days` carries the stored events met so far from one file to the next; if the write
     fails, clear it."""
     days = days if days is not None else DayEvents()
+    conn.execute("DELETE FROM timeline_cache")
     touched: set[int] = set()
     old = conn.execute("SELECT id FROM documents WHERE name = ?", (src.name,)).fetchone()
     if old is not None:
@@ -261,6 +262,7 @@ def remove_document(conn: sqlite3.Connection, doc_id: int, *, summaries: bool = 
     """Take a document and everything read from it out of the store; call inside a transaction.
 
     Returns the people whose summaries changed (already refreshed unless `summaries` is False)."""
+    conn.execute("DELETE FROM timeline_cache")
     touched = [r[0] for r in conn.execute(
         "SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?", (doc_id,))]
     conn.execute("DELETE FROM decisions WHERE document_id = ?", (doc_id,))
@@ -282,9 +284,9 @@ def remove_document(conn: sqlite3.Connection, doc_id: int, *, summaries: bool = 
 
 def clear(conn: sqlite3.Connection) -> None:
     """Empty every table; call inside a transaction."""
-    for table in ("decisions", "event_people", "event_bodies", "event_sources", "events",
-                  "mentions", "roles", "dates", "surname_blocks", "aliases", "people", "items",
-                  "documents"):
+    for table in ("timeline_cache", "decisions", "event_people", "event_bodies", "event_sources",
+                  "events", "mentions", "roles", "dates", "surname_blocks", "aliases", "people",
+                  "items", "documents"):
         conn.execute(f"DELETE FROM {table}")
     # Wiping the indexes too lets a rebuild lay them out exactly as a first build does.
     conn.execute("INSERT INTO items_fts(items_fts) VALUES ('delete-all')")
