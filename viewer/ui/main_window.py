@@ -137,16 +137,25 @@ class MainWindow(QMainWindow):
         self._all = queries.event_columns(self.store)
         self._density = Density(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
         self.apply_filter(self.filter_bar.filter())
-        # The timeline paints first; people, facets and the overview's releases follow at once
-        # (once the window is on screen: a window never shown never needs them).
+        # The timeline paints first; people, facets and the overview's releases follow as soon
+        # as it has (once the window is on screen: a window never shown never needs them).
         self._panels_due = True
         if self.isVisible():
-            QTimer.singleShot(0, self, self._load_panels)
+            self._panels_after_paint()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._panels_due:
-            QTimer.singleShot(0, self, self._load_panels)
+            self._panels_after_paint()
+
+    def _panels_after_paint(self) -> None:
+        if self.timeline.isVisible():
+            self.timeline.painted.connect(self._panels_soon, Qt.ConnectionType.SingleShotConnection)
+        # no timeline to wait for (an empty store), or a paint that never comes
+        QTimer.singleShot(0 if not self.timeline.isVisible() else 300, self, self._load_panels)
+
+    def _panels_soon(self) -> None:
+        QTimer.singleShot(0, self, self._load_panels)
 
     def _load_panels(self) -> None:
         if self._closed or not self._panels_due:

@@ -194,9 +194,10 @@ class TimelineData:
         """Data indexes of the given ids that are present, in ascending index order.
 
         The last answer is kept: every frame asks again about the same selection."""
-        want = np.unique(np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.int64))
-        if not len(want) or not len(self):
+        asked = np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.int64)
+        if not len(asked) or not len(self):
             return np.zeros(0, np.int64)
+        want = np.unique(asked)
         key = want.tobytes()
         cached = self.__dict__.get("_last_indices")
         if cached is not None and cached[0] == key:

@@ -37,6 +37,7 @@ class TimelineView(QWidget):
     range_changed = Signal(float, float)
     selection_changed = Signal(list)
     event_activated = Signal(int)
+    painted = Signal()  # after each finished paint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -296,6 +297,7 @@ class TimelineView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(geo.plot.adjusted(1, 1, -1, -1))
         painter.end()
+        self.painted.emit()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
