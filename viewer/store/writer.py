@@ -198,7 +198,7 @@ def _place_event(conn: sqlite3.Connection, days: DayEvents, doc_id: int, item_id
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event_id, doc_id, item_id, event.sentence, event.text, event.span.start, event.span.end,
          event.date_span.start, event.date_span.end, v.certainty, v.reason, event.title,
-         event.place, json.dumps(list(event.bodies)), json.dumps(list(person_ids)))).lastrowid
+         event.place, _json_list(event.bodies), _json_ids(person_ids))).lastrowid
     if not merged:
         conn.execute("UPDATE events SET source_id = ? WHERE id = ?", (source_id, event_id))
     # A merged event's links grow by this mention's at once, so later mentions match on them.
@@ -208,6 +208,15 @@ def _place_event(conn: sqlite3.Connection, days: DayEvents, doc_id: int, item_id
                      " end_day) VALUES (?, ?, ?, ?)",
                      [(event_id, p, v.start.toordinal(), v.end.toordinal()) for p in person_ids])
     return event_id, merged
+
+
+def _json_list(values: Sequence[str]) -> str:
+    return json.dumps(list(values)) if values else "[]"
+
+
+def _json_ids(ids: Sequence[int]) -> str:
+    """The JSON list json.dumps writes, for plain integers only, without its encoder."""
+    return f"[{', '.join(map(str, ids))}]"
 
 
 def refresh_people(conn: sqlite3.Connection, person_ids: Iterable[int]) -> None:
