@@ -113,7 +113,7 @@ def _events_written_with(tmp_path: Path, releases: Path, limit: int) -> list[tup
 
     store = open_store(tmp_path / f"limit{limit}.db")
     loader = Loader(store.conn)
-    loader.days = DayEvents(limit=limit)
+    loader.memory.days = DayEvents(limit=limit)
     for path in sorted(releases.iterdir()):
         parsed = parse_file(str(path), extract)
         assert not isinstance(parsed, str)

@@ -19,10 +19,15 @@ import time
 
 from viewer.records import Extraction
 from viewer.sources import Source
-from viewer.store.folding import DayEvents
 from viewer.store.queries import cache_timeline
 from viewer.store.schema import PEOPLE_SUMMARY
-from viewer.store.writer import Written, clear, refresh_people, write_document
+from viewer.store.writer import (
+    Remembered,
+    Written,
+    clear,
+    refresh_people,
+    write_document,
+)
 
 # The indexes an import itself reads through while loading: finding a file's content already
 # stored, folding a mention into a stored event, matching people by alias, and recomputing a
@@ -43,7 +48,7 @@ class Loader:
         self.began: float | None = None  # when the open transaction began
         self.touched: set[int] = set()   # people whose summaries are stale in this transaction
         self.set_aside: list[str] = []   # CREATE statements to run again when a bulk load ends
-        self.days = DayEvents()           # the stored events met so far, by dates and kind
+        self.memory = Remembered()        # what was read of the store, kept between files
         self._begin()
         if rebuild:
             self._set_aside()
@@ -65,9 +70,9 @@ class Loader:
         self.conn.execute("SAVEPOINT file")
         try:
             written = write_document(self.conn, src, extraction, imported_at, summaries=False,
-                                     days=self.days)
+                                     memory=self.memory)
         except BaseException:
-            self.days.clear()  # it may hold events the rollback takes back
+            self.memory.clear()  # it may hold rows the rollback takes back
             self.conn.execute("ROLLBACK TO file")
             self.conn.execute("RELEASE file")
             raise

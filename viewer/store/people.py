@@ -46,9 +46,42 @@ def _candidates(conn: sqlite3.Connection, people: Sequence[Person]) -> list[int]
     return sorted(found)
 
 
-def match_people(conn: sqlite3.Connection, people: Sequence[Person]) -> dict[str, int | None]:
+class AliasKeys:
+    """The smallest stored person id of each alias key met so far (None: no one), kept in step
+    with the writer's own inserts, so the people an archive names again and again are known
+    without a query each time. Call clear() after anything but the writer's additions."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int | None] = {}
+
+    def lookup(self, conn: sqlite3.Connection, keys: Sequence[str]) -> int | None:
+        missing = [k for k in dict.fromkeys(keys) if k not in self._ids]
+        if missing:
+            if len(self._ids) > self.LIMIT:
+                self._ids.clear()
+            self._ids.update(dict.fromkeys(missing))
+            self._ids.update(conn.execute(
+                f"SELECT key, min(person_id) FROM aliases WHERE key IN"
+                f" ({', '.join('?' * len(missing))}) GROUP BY key", missing).fetchall())
+        known = [i for i in (self._ids.get(k) for k in keys) if i is not None]
+        return min(known) if known else None
+
+    def added(self, key: str, person_id: int) -> None:
+        if key in self._ids:
+            had = self._ids[key]
+            self._ids[key] = person_id if had is None else min(had, person_id)
+
+    def clear(self) -> None:
+        self._ids.clear()
+
+
+def match_people(conn: sqlite3.Connection, people: Sequence[Person],
+                 keys: AliasKeys | None = None) -> dict[str, int | None]:
     """For each person of a document, by canonical name: the stored person they are, or None."""
-    exact = {p.name: _by_alias(conn, p) for p in people}
+    keys = keys if keys is not None else AliasKeys()
+    exact = {p.name: _by_alias(conn, p, keys) for p in people}
     if all(v is not None for v in exact.values()):
         return exact  # every name already known as written: nothing for the index to decide
     index = PeopleIndex.from_people(_stored_people(conn, _candidates(conn, people)))
@@ -63,14 +96,10 @@ def match_people(conn: sqlite3.Connection, people: Sequence[Person]) -> dict[str
     for p in people:
         votes = Counter(cluster_of.get((m.doc, m.span.start, m.span.end)) for m in p.mentions)
         ids = [min(stored[cid]) for cid, _ in votes.most_common() if cid is not None and stored[cid]]
-        found[p.name] = ids[0] if ids else _by_alias(conn, p)
+        found[p.name] = ids[0] if ids else _by_alias(conn, p, keys)
     return found
 
 
-def _by_alias(conn: sqlite3.Connection, person: Person) -> int | None:
+def _by_alias(conn: sqlite3.Connection, person: Person, keys: AliasKeys) -> int | None:
     """A stored person known by exactly one of this person's names."""
-    keys = list(dict.fromkeys(n.casefold() for n in (person.name, *person.aliases)))
-    marks = ", ".join("?" * len(keys))
-    row = conn.execute(f"SELECT person_id FROM aliases WHERE key IN ({marks})"
-                       f" ORDER BY person_id LIMIT 1", keys).fetchone()
-    return int(row[0]) if row else None
+    return keys.lookup(conn, [n.casefold() for n in (person.name, *person.aliases)])

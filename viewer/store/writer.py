@@ -5,13 +5,13 @@ import bisect
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from viewer.extract.aliases import surname_blocks
 from viewer.records import Event, Extraction, Item, Person, Span
 from viewer.sources import Source
 from viewer.store.folding import DayEvents, Stored, key_of, same_happening
-from viewer.store.people import match_people
+from viewer.store.people import AliasKeys, match_people
 from viewer.store.rows import lane_of
 from viewer.store.schema import PEOPLE_SUMMARY
 from viewer.store.tenures import role_key
@@ -25,6 +25,18 @@ class Written:
     people: tuple[int, ...]
     decisions: int
     touched: frozenset[int]  # people whose summaries this write made stale
+
+
+@dataclass
+class Remembered:
+    """What the writer has read of the store, carried from one file of an import to the next."""
+
+    days: DayEvents = field(default_factory=DayEvents)
+    aliases: AliasKeys = field(default_factory=AliasKeys)
+
+    def clear(self) -> None:
+        self.days.clear()
+        self.aliases.clear()
 
 
 class _Items:
@@ -45,20 +57,21 @@ class _Items:
 
 
 def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, imported_at: str, *,
-                   summaries: bool = True, days: DayEvents | None = None) -> Written:
+                   summaries: bool = True, memory: Remembered | None = None) -> Written:
     """Replace any earlier version of the document with this one; call inside a transaction.
 
     With `summaries` False the people's summary columns are left for the caller to refresh
     (Written.touched says whose), so a run of many files recomputes each person once.
-    `days` carries the stored events met so far from one file to the next; if the write
+    `memory` carries what was read of the store from one file to the next; if the write
     fails, clear it."""
-    days = days if days is not None else DayEvents()
+    memory = memory if memory is not None else Remembered()
+    days = memory.days
     conn.execute("DELETE FROM timeline_cache")
     touched: set[int] = set()
     old = conn.execute("SELECT id FROM documents WHERE name = ?", (src.name,)).fetchone()
     if old is not None:
         touched |= remove_document(conn, old[0], summaries=False)
-        days.clear()
+        memory.clear()
     text = ex.text
     doc_id = conn.execute(
         "INSERT INTO documents (name, path, sha256, size, encoding, imported_at, text)"
@@ -67,8 +80,8 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
     assert doc_id is not None
     item_ids = [_insert_item(conn, doc_id, item, text) for item in ex.items]
     items = _Items(ex.items, item_ids)
-    known = match_people(conn, ex.people)
-    person_ids = {p.name: _person(conn, p, known.get(p.name)) for p in ex.people}
+    known = match_people(conn, ex.people, memory.aliases)
+    person_ids = {p.name: _person(conn, p, known.get(p.name), memory.aliases) for p in ex.people}
     for person in ex.people:
         _write_person_facts(conn, doc_id, person, person_ids[person.name], items)
     for mention in ex.dates:
@@ -128,7 +141,8 @@ def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -
     return row_id
 
 
-def _person(conn: sqlite3.Connection, person: Person, known: int | None) -> int:
+def _person(conn: sqlite3.Connection, person: Person, known: int | None,
+            keys: AliasKeys) -> int:
     """The store's id for a person (known, or one of that name, or a new one); names recorded."""
     names = list(dict.fromkeys([person.name, *person.aliases]))
     if known is None:
@@ -140,6 +154,8 @@ def _person(conn: sqlite3.Connection, person: Person, known: int | None) -> int:
         known = new_id
     conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
                      [(known, n, n.casefold()) for n in names])
+    for n in names:
+        keys.added(n.casefold(), known)
     conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
                      [(block, known) for block in surname_blocks(names)])
     return known
