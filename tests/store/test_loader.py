@@ -144,3 +144,20 @@ def test_a_first_build_keeps_the_indexes_its_own_lookups_read(store: Store) -> N
         plan = " ".join(str(r[-1]) for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
         assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (sql, plan)
     loader.finish()
+
+
+def test_remembered_alias_keys_answer_as_the_store_does(small_store: Store) -> None:
+    from viewer.store.people import AliasKeys
+
+    conn = small_store.conn
+    stored = conn.execute("SELECT key, min(person_id) FROM aliases GROUP BY key").fetchall()
+    keys = AliasKeys()
+    for key, person_id in stored:
+        assert keys.lookup(conn, [key]) == person_id
+    assert keys.lookup(conn, ["nobody of that name"]) is None
+    every = [k for k, _ in stored]
+    assert keys.lookup(conn, every) == min(p for _, p in stored)
+    keys.added(every[0], 0)  # a smaller id written under a key already looked up
+    assert keys.lookup(conn, [every[0]]) == 0
+    keys.added("nobody of that name", 5)
+    assert keys.lookup(conn, ["nobody of that name"]) == 5
