@@ -64,22 +64,25 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _listed(low: str, words: frozenset[str], ru_stems: tuple[str, ...]) -> bool:
+    """In the list, as a whole word or as a part of a hyphenated one, or (Russian) by its stem."""
+    if low in words or ("-" in low and any(p in words for p in low.split("-"))):
+        return True
+    return has_cyrillic(low) and low.startswith(ru_stems)
+
+
 @lru_cache(maxsize=16384)
 def is_role_word(low: str) -> bool:
     """May this case-folded word belong to a title ("acting", "secretary", "министром")?"""
     v = vocabulary()
-    if low in v.role_words or ("-" in low and any(p in v.role_words for p in low.split("-"))):
-        return True
-    return has_cyrillic(low) and low.startswith(v.ru_word_stems)
+    return _listed(low, v.role_words, v.ru_word_stems)
 
 
 @lru_cache(maxsize=16384)
 def is_role_head(low: str) -> bool:
     """Does this case-folded word make a phrase a title ("president", "secretary-general")?"""
     v = vocabulary()
-    if low in v.role_heads or ("-" in low and any(p in v.role_heads for p in low.split("-"))):
-        return True
-    return has_cyrillic(low) and low.startswith(v.ru_head_stems)
+    return _listed(low, v.role_heads, v.ru_head_stems)
 
 
 # Token kinds: I initial, F known given name, P patronymic, L word with a surname's ending,

@@ -1,4 +1,5 @@
-"""What every flat table model here shares: a row count, fixed headers, no children."""
+"""What every flat table model here shares: a row count, fixed headers, selectable rows, no
+children."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -26,3 +27,9 @@ class FlatTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows are selected whole; nothing is edited here."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
