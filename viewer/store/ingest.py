@@ -39,9 +39,7 @@ class ImportReport:
 
 
 def _default_extractor() -> Extractor:
-    from viewer.extract import (
-        extract_document,  # the extraction is loaded only when parsing
-    )
+    from viewer.extract import extract_document  # the extraction is loaded only when parsing
     return extract_document
 
 

@@ -21,13 +21,7 @@ from viewer.records import Extraction
 from viewer.sources import Source
 from viewer.store.queries import cache_timeline
 from viewer.store.schema import PEOPLE_SUMMARY
-from viewer.store.writer import (
-    Remembered,
-    Written,
-    clear,
-    refresh_people,
-    write_document,
-)
+from viewer.store.writer import Remembered, Written, clear, refresh_people, write_document
 
 # The indexes an import itself reads through while loading: finding a file's content already
 # stored, folding a mention into a stored event, matching people by alias, and recomputing a

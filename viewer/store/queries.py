@@ -14,26 +14,9 @@ import numpy as np
 
 from viewer.records import DateValue, Span
 from viewer.store.db import Store
-from viewer.store.filters import (
-    EventFilter,
-    compile_filter,
-    fts_query,
-    fts_terms,
-    id_queries,
-)
-from viewer.store.rows import (
-    KIND_INDEX,
-    KINDS,
-    DecisionRow,
-    Density,
-    EventColumns,
-    EventRow,
-    EventSource,
-    ItemView,
-    PersonRow,
-    RoleRow,
-    StoreStats,
-)
+from viewer.store.filters import EventFilter, compile_filter, fts_query, fts_terms, id_queries
+from viewer.store.rows import (KIND_INDEX, KINDS, Density, DecisionRow, EventColumns, EventRow,
+                               EventSource, ItemView, PersonRow, RoleRow, StoreStats)
 from viewer.store.tenures import role_key
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit

@@ -152,10 +152,10 @@ def _person(conn: sqlite3.Connection, person: Person, known: int | None,
         new_id = conn.execute("INSERT INTO people (name) VALUES (?)", (person.name,)).lastrowid
         assert new_id is not None
         known = new_id
-    conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
-                     [(known, n, n.casefold()) for n in names])
-    for n in names:
-        keys.added(n.casefold(), known)
+    named = [(known, n, n.casefold()) for n in names]
+    conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)", named)
+    for _, _, key in named:
+        keys.added(key, known)
     conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
                      [(block, known) for block in surname_blocks(names)])
     return known
