@@ -66,7 +66,8 @@ def parse_files(paths: list[str], extract: Extractor | None = None) -> list[Pars
 
 
 def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
-                     cancel: Callable[[], bool]) -> Iterator[tuple[str, Parsed]]:
+                     cancel: Callable[[], bool],
+                     size_of: Callable[[str], int] | None = None) -> Iterator[tuple[str, Parsed]]:
     if jobs <= 1:
         for path in paths:
             if cancel():
@@ -76,6 +77,7 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
     # Never plain fork: the window imports from a worker thread, and forking a threaded
     # process can leave a child holding a lock forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    size_of = size_of or _size
     pool: ProcessPoolExecutor | None = None  # started at the first file to parse, if any
     stopped = False
     queue = iter(paths)
@@ -112,7 +114,7 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
             size = 0
             for path in queue:
                 batch.append(path)
-                size += _size(path)
+                size += size_of(path)
                 if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
                     break
             if not batch:
@@ -183,11 +185,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
                 if progress:
                     progress(done, total, path.name)
 
+        sizes = {str(p): _size(str(p)) for p in files}
         workers = jobs or os.cpu_count() or 1
-        if len(files) <= 1 or (jobs is None
-                               and sum(_size(str(p)) for p in files) < SERIAL_BYTES):
+        if len(files) <= 1 or (jobs is None and sum(sizes.values()) < SERIAL_BYTES):
             workers = 1  # starting worker processes costs more than parsing a few releases
-        for name, parsed in _parsed_in_order(to_parse(), workers, extract, should_stop):
+        for name, parsed in _parsed_in_order(to_parse(), workers, extract, should_stop,
+                                             lambda path: sizes.get(path, 0)):
             done += 1
             if isinstance(parsed, str):
                 report.failed.append((name, parsed))
