@@ -161,3 +161,62 @@ def test_remembered_alias_keys_answer_as_the_store_does(small_store: Store) -> N
     assert keys.lookup(conn, [every[0]]) == 0
     keys.added("nobody of that name", 5)
     assert keys.lookup(conn, ["nobody of that name"]) == 5
+
+
+FOLDED = {
+    "1.txt": "# 2022-05-10 Drills\nOn 2022-05-10 the exercise of the Joint Staff took place (inferred).\n",
+    "2.txt": "# 2022-05-11 Drills ended\nOn 2022-05-10 the exercise of the Joint Staff and the"
+             " Collective Security Council took place in Minsk.\n",
+    "3.txt": "# 2022-05-12 Results\nOn 2022-05-10 the exercise of the Joint Staff took place in"
+             " Minsk with Stanislav Zas and a plan was adopted (inferred).\n",
+}
+
+
+def _everything_recomputed(store: Store) -> tuple[list[tuple], list[tuple]]:
+    from viewer.store.writer import refresh_events
+
+    tables = ("events", "event_bodies", "event_people")
+    before = [store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables]
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM events")]
+    refresh_events(store.conn, ids)
+    after = [store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables]
+    return before, after
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_a_folded_event_is_kept_as_its_sources_make_it(tmp_path: Path, one_by_one: bool) -> None:
+    """Each mention brings its event up to date as it is written; recomputing the event from
+    all its sources afterwards finds nothing to change."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in FOLDED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(tmp_path / "folded.db")
+    for paths in ([p] for p in sorted(folder.iterdir())) if one_by_one else [[folder]]:
+        import_paths(store, paths, jobs=1, extract=extract)
+    (event,) = store.conn.execute(
+        "SELECT source_count, certainty, reason, place, decision_count FROM events").fetchall()
+    assert event == (3, "stated", "", "Minsk", 1)
+    before, after = _everything_recomputed(store)
+    assert before == after
+    store.close()
+
+
+def test_a_first_build_knows_no_day_it_has_not_written(store: Store) -> None:
+    """Loading an empty store, every stored event went through the writer's memory; once some
+    are let go, a day must be read from the store again."""
+    from viewer.store.folding import DayEvents, Stored
+
+    loader = Loader(store.conn)
+    days = loader.memory.days
+    assert days.complete
+    store.conn.execute("INSERT INTO events (id, start_day, end_day, precision, certainty, reason,"
+                       " kind, title, lane) VALUES (7, 5, 5, 'day', 'stated', '', 'meeting', 'x', 0)")
+    assert days.at(store.conn, (5, 5, "meeting")) == []  # written behind its back: not read
+    loader.abandon()
+    small = DayEvents(limit=1)
+    small.complete = True
+    for day in (1, 2):
+        small.at(store.conn, (day, day, "meeting"))
+        small.added((day, day, "meeting"), Stored(day, None, "x", frozenset(), frozenset()))
+    assert not small.complete

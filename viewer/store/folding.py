@@ -75,10 +75,14 @@ class DayEvents:
     cost more than writing it. Each key is read from the store once; the least recently used
     keys are let go past `limit` events and read again if met again. After anything but the
     writer's own additions (a document replaced, a file rolled back) call clear().
+
+    `complete` says that every event in the store was added here and none let go (a load into
+    an empty store): a key never met then has no events, and is not looked up.
     """
 
     def __init__(self, limit: int = 200_000) -> None:
         self.limit = limit
+        self.complete = False
         self._days: OrderedDict[Key, list[Stored]] = OrderedDict()
         self._count = 0
 
@@ -87,6 +91,9 @@ class DayEvents:
         if found is not None:
             self._days.move_to_end(key)
             return found
+        if self.complete:
+            self._days[key] = found = []
+            return found
         start, end, kind = key
         found = [Stored(int(i), place, title,
                         frozenset(bodies.split("\x1f")) if bodies else _NONE,
@@ -94,9 +101,7 @@ class DayEvents:
                  for i, place, title, bodies, people in conn.execute(_LOAD, (kind, start, end))]
         self._days[key] = found
         self._count += len(found)
-        while self._count > self.limit and len(self._days) > 1:
-            _, dropped = self._days.popitem(last=False)
-            self._count -= len(dropped)
+        self._let_go()
         return found
 
     def added(self, key: Key, stored: Stored) -> None:
@@ -105,7 +110,15 @@ class DayEvents:
         if day is not None:
             day.append(stored)
             self._count += 1
+            self._let_go()
 
     def clear(self) -> None:
         self._days.clear()
         self._count = 0
+        self.complete = False
+
+    def _let_go(self) -> None:
+        while self._count > self.limit and len(self._days) > 1:
+            _, dropped = self._days.popitem(last=False)
+            self._count -= len(dropped)
+            self.complete = False  # a key let go now has events that only the store holds

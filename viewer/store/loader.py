@@ -50,6 +50,8 @@ class Loader:
         elif conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]:
             self._set_aside()
         self.bulk = bool(self.set_aside)
+        # The store is empty: every event it will hold passes through the writer's memory.
+        self.memory.days.complete = self.bulk
         self._cache_size: int | None = None
         if self.bulk:
             # One long transaction: pages that leave SQLite's small default cache must be

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -33,10 +34,12 @@ class Remembered:
 
     days: DayEvents = field(default_factory=DayEvents)
     aliases: AliasKeys = field(default_factory=AliasKeys)
+    named: set[tuple[int, str]] = field(default_factory=set)  # (person, alias) pairs written
 
     def clear(self) -> None:
         self.days.clear()
         self.aliases.clear()
+        self.named.clear()
 
 
 class _Items:
@@ -81,47 +84,36 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
     item_ids = [_insert_item(conn, doc_id, item, text) for item in ex.items]
     items = _Items(ex.items, item_ids)
     known = match_people(conn, ex.people, memory.aliases)
-    person_ids = {p.name: _person(conn, p, known.get(p.name), memory.aliases) for p in ex.people}
-    for person in ex.people:
-        _write_person_facts(conn, doc_id, person, person_ids[person.name], items)
-    for mention in ex.dates:
-        item_id, _ = items.at(mention.span)
-        v = mention.value
-        conn.execute("INSERT INTO dates (document_id, item_id, start, end, text, start_day,"
+    person_ids = {p.name: _person(conn, p, known.get(p.name), memory) for p in ex.people}
+    _write_person_facts(conn, doc_id, [(p, person_ids[p.name]) for p in ex.people], items)
+    conn.executemany("INSERT INTO dates (document_id, item_id, start, end, text, start_day,"
                      " end_day, precision, certainty, reason, role)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (doc_id, item_id, mention.span.start, mention.span.end, mention.text,
-                      v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty,
-                      v.reason, mention.role))
+                     [(doc_id, items.at(m.span)[0], m.span.start, m.span.end, m.text,
+                       m.value.start.toordinal(), m.value.end.toordinal(), m.value.precision,
+                       m.value.certainty, m.value.reason, m.role) for m in ex.dates])
     event_ids: list[int] = []
-    merged: set[int] = set()
     mentions_merged = 0
-    for event in ex.events:
+    # Sources are numbered here, so that a new event is written with its source's id at once.
+    last_source = conn.execute("SELECT coalesce(max(id), 0) FROM event_sources").fetchone()[0]
+    for source_id, event in enumerate(ex.events, start=last_source + 1):
         ids = tuple(person_ids[n] for n in event.people if n in person_ids)
         event_id, was_merged = _place_event(conn, days, doc_id, items.by_index.get(event.item),
-                                            event, ids)
+                                            event, ids, source_id)
         event_ids.append(event_id)
-        if was_merged:
-            merged.add(event_id)
-            mentions_merged += 1
-    for d in ex.decisions:
-        item_id = items.by_index.get(d.item)
-        decision_event = (event_ids[d.event] if d.event is not None and d.event < len(event_ids)
-                          else None)
-        conn.execute("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
+        mentions_merged += was_merged
+    decision_events = [event_ids[d.event] if d.event is not None and d.event < len(event_ids)
+                       else None for d in ex.decisions]
+    conn.executemany("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
                      " start, end, start_day, end_day, event_id)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (doc_id, item_id, d.sentence, d.kind, d.body, d.text, d.span.start,
-                      d.span.end, d.date.start.toordinal() if d.date else None,
-                      d.date.end.toordinal() if d.date else None, decision_event))
-    with_decisions = sorted({event_ids[d.event] for d in ex.decisions
-                             if d.event is not None and d.event < len(event_ids)} - merged)
-    for i in range(0, len(with_decisions), 500):
-        chunk = with_decisions[i:i + 500]
-        conn.execute("UPDATE events SET decision_count = (SELECT count(*) FROM decisions"
-                     " WHERE event_id = events.id)"
-                     f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-    touched |= refresh_events(conn, merged) | set(person_ids.values())
+                     [(doc_id, items.by_index.get(d.item), d.sentence, d.kind, d.body, d.text,
+                       d.span.start, d.span.end, d.date.start.toordinal() if d.date else None,
+                       d.date.end.toordinal() if d.date else None, event_id)
+                      for d, event_id in zip(ex.decisions, decision_events)])
+    conn.executemany("UPDATE events SET decision_count = decision_count + ? WHERE id = ?",
+                     [(n, i) for i, n in Counter(decision_events).items() if i is not None])
+    touched |= set(person_ids.values())
     if summaries:
         refresh_people(conn, touched)
     return Written(items=len(item_ids), events=len(event_ids), merged=mentions_merged,
@@ -142,9 +134,8 @@ def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -
 
 
 def _person(conn: sqlite3.Connection, person: Person, known: int | None,
-            keys: AliasKeys) -> int:
+            memory: Remembered) -> int:
     """The store's id for a person (known, or one of that name, or a new one); names recorded."""
-    names = list(dict.fromkeys([person.name, *person.aliases]))
     if known is None:
         row = conn.execute("SELECT id FROM people WHERE name = ?", (person.name,)).fetchone()
         known = int(row[0]) if row else None
@@ -152,77 +143,92 @@ def _person(conn: sqlite3.Connection, person: Person, known: int | None,
         new_id = conn.execute("INSERT INTO people (name) VALUES (?)", (person.name,)).lastrowid
         assert new_id is not None
         known = new_id
-    named = [(known, n, n.casefold()) for n in names]
-    conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)", named)
-    for _, _, key in named:
-        keys.added(key, known)
-    conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
-                     [(block, known) for block in surname_blocks(names)])
+    # Only the names not yet written for this person in this import: a person an archive names
+    # in thousands of releases is not recorded again with each.
+    names = [n for n in dict.fromkeys([person.name, *person.aliases])
+             if (known, n) not in memory.named]
+    if names:
+        named = [(known, n, n.casefold()) for n in names]
+        conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias, key) VALUES (?, ?, ?)",
+                         named)
+        for _, _, key in named:
+            memory.aliases.added(key, known)
+        conn.executemany("INSERT OR IGNORE INTO surname_blocks (block, person_id) VALUES (?, ?)",
+                         [(block, known) for block in surname_blocks(names)])
+        memory.named.update((known, n) for n in names)
     return known
 
 
-def _write_person_facts(conn: sqlite3.Connection, doc_id: int, person: Person, person_id: int,
-                        items: _Items) -> None:
-    for role in person.roles:
-        item_id, item = items.at(role.span)
-        # An undated statement of a role holds on the day its news item was published.
-        stated = role.stated_on or (item.published if item is not None else None)
-        conn.execute("INSERT INTO roles (person_id, title, key, stated_day, document_id, item_id,"
-                     " start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (person_id, role.title, role_key(role.title),
-                      stated.toordinal() if stated else None, doc_id, item_id, role.span.start,
-                      role.span.end))
-    for m in person.mentions:
-        item_id = items.by_index.get(m.item)
-        conn.execute("INSERT INTO mentions (person_id, document_id, item_id, sentence, start, end,"
+def _write_person_facts(conn: sqlite3.Connection, doc_id: int,
+                        people: Sequence[tuple[Person, int]], items: _Items) -> None:
+    roles: list[tuple] = []
+    mentions: list[tuple] = []
+    for person, person_id in people:
+        for role in person.roles:
+            item_id, item = items.at(role.span)
+            # An undated statement of a role holds on the day its news item was published.
+            stated = role.stated_on or (item.published if item is not None else None)
+            roles.append((person_id, role.title, role_key(role.title),
+                          stated.toordinal() if stated else None, doc_id, item_id,
+                          role.span.start, role.span.end))
+        mentions.extend((person_id, doc_id, items.by_index.get(m.item), m.sentence, m.span.start,
+                         m.span.end, m.surface, m.role, m.role_span.start if m.role_span else None,
+                         m.role_span.end if m.role_span else None) for m in person.mentions)
+    conn.executemany("INSERT INTO roles (person_id, title, key, stated_day, document_id, item_id,"
+                     " start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", roles)
+    conn.executemany("INSERT INTO mentions (person_id, document_id, item_id, sentence, start, end,"
                      " surface, role, role_start, role_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (person_id, doc_id, item_id, m.sentence, m.span.start, m.span.end,
-                      m.surface, m.role, m.role_span.start if m.role_span else None,
-                      m.role_span.end if m.role_span else None))
+                     mentions)
 
 
 def _place_event(conn: sqlite3.Connection, days: DayEvents, doc_id: int, item_id: int | None,
-                 event: Event, person_ids: tuple[int, ...]) -> tuple[int, bool]:
+                 event: Event, person_ids: tuple[int, ...], source_id: int) -> tuple[int, bool]:
     """Store one mention: a source of an event already stored, or a new event. True if merged."""
     v = event.date
     key = key_of(event)
     same = same_happening(days.at(conn, key), event, person_ids)
     merged = same is not None
     if same is not None:
-        # As refresh_events will recompute it: the links are the union over the sources, and
-        # the place the first one stated.
+        # As refresh_events would recompute it from all its sources, brought up to date with
+        # this one alone: the links are the union over the sources, the place and the title
+        # the first ones stated, and the date stated if any source states it.
         event_id = same.id
         same.bodies = same.bodies.union(event.bodies)
         same.people = same.people.union(person_ids)
         same.place = same.place or event.place
+        conn.execute("UPDATE events SET source_count = source_count + 1, place = ?, lane = ?,"
+                     " certainty = CASE ? WHEN 'stated' THEN 'stated' ELSE certainty END,"
+                     " reason = CASE ? WHEN 'stated' THEN '' ELSE reason END WHERE id = ?",
+                     (same.place, lane_of(tuple(same.bodies)), v.certainty, v.certainty,
+                      event_id))
     else:
         # A new event is written whole here, as refresh_events would compute it from its one
         # source: most mentions are new, and recomputing each would double the writes.
         new_id = conn.execute(
             "INSERT INTO events (start_day, end_day, precision, certainty, reason, kind, title,"
-            " place, lane, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            (v.start.toordinal(), v.end.toordinal(), v.precision, v.certainty,
+            " place, lane, source_id, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (key[0], key[1], v.precision, v.certainty,
              "" if v.certainty == "stated" else v.reason, event.kind, event.title, event.place,
-             lane_of(event.bodies))).lastrowid
+             lane_of(event.bodies), source_id)).lastrowid
         assert new_id is not None
         event_id = new_id
         days.added(key, Stored(event_id, event.place, event.title, frozenset(event.bodies),
                                frozenset(person_ids)))
-    source_id = conn.execute(
-        "INSERT INTO event_sources (event_id, document_id, item_id, sentence_idx, sentence, start,"
-        " end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, doc_id, item_id, event.sentence, event.text, event.span.start, event.span.end,
-         event.date_span.start, event.date_span.end, v.certainty, v.reason, event.title,
-         event.place, _json_list(event.bodies), _json_ids(person_ids))).lastrowid
-    if not merged:
-        conn.execute("UPDATE events SET source_id = ? WHERE id = ?", (source_id, event_id))
+    conn.execute(
+        "INSERT INTO event_sources (id, event_id, document_id, item_id, sentence_idx, sentence,"
+        " start, end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (source_id, event_id, doc_id, item_id, event.sentence, event.text, event.span.start,
+         event.span.end, event.date_span.start, event.date_span.end, v.certainty, v.reason,
+         event.title, event.place, _json_list(event.bodies), _json_ids(person_ids)))
     # A merged event's links grow by this mention's at once, so later mentions match on them.
-    conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
-                     [(event_id, b) for b in event.bodies])
-    conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
-                     " end_day) VALUES (?, ?, ?, ?)",
-                     [(event_id, p, v.start.toordinal(), v.end.toordinal()) for p in person_ids])
+    if event.bodies:
+        conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
+                         [(event_id, b) for b in event.bodies])
+    if person_ids:
+        conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
+                         " end_day) VALUES (?, ?, ?, ?)",
+                         [(event_id, p, key[0], key[1]) for p in person_ids])
     return event_id, merged
 
 
