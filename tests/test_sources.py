@@ -61,6 +61,9 @@ def test_text_files_are_read(tmp_path: Path, name: str, data: bytes, text: str,
     (b"PK\x03\x04" + b"\x00" * 50, "the file is a ZIP archive (or a Word/Excel file), not text"),
     (b"SQLite format 3\x00" + b"\x00" * 100, "the file is an SQLite database, not text"),
     (b"<html><head><script>x()</script></head></html>", "the HTML page holds no text"),
+    # valid UTF-8, but private-use and C1 control code points, as a mis-saved binary reads
+    (("\ue000\ue011\u0085\u0091 " * 40 + "CSTO session\n").encode("utf-8"),
+     "the file looks binary, not text"),
 ])
 def test_what_is_not_a_release_is_refused_with_a_reason(tmp_path: Path, data: bytes,
                                                         reason: str) -> None:
@@ -97,3 +100,11 @@ def test_collect_files_walks_folders_and_names_the_missing(tmp_path: Path) -> No
     assert [str(f.relative_to(tmp_path)) for f in files] == ["d/a.html", "d/b.txt", "d/sub/c.txt",
                                                              "one.txt"]
     assert missing == [(str(tmp_path / "nope"), "no such file or folder")]
+
+
+def test_spaces_and_marks_of_scraped_pages_are_text(tmp_path: Path) -> None:
+    """No-break spaces, soft hyphens and line separators are not odd characters."""
+    text = "МОСКВА,\u00a014\u00a0октября. Со\u00adвет\u2028ОДКБ\u200b заседал.\n" * 20
+    path = tmp_path / "scraped.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_source(path).text == text
