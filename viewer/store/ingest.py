@@ -23,6 +23,7 @@ SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker th
 AHEAD_FILES = 64  # per worker: files parsed or being parsed ahead of the writer, at most
 AHEAD_BYTES = 64 * 1024 * 1024  # and their size at most (but always one batch per worker)
 BATCH_FILES, BATCH_BYTES = 16, 256 * 1024  # one task for a worker: this many files or bytes
+WORKER_NICENESS = 10
 
 
 @dataclass
@@ -59,6 +60,15 @@ def parse_file(path: str, extract: Extractor | None = None) -> Parsed:
     # mention list stay behind, since the writer stores neither (the people carry their mentions).
     return (Source(src.name, src.path, "", src.encoding, src.sha256, src.size),
             replace(extraction, sentences=(), mentions=()))
+
+
+def _yield_to_writer() -> None:
+    """A worker runs below the writer and the window: the writer is the one stage that cannot
+    be parallel, and a share of a core lost to a worker holds up the whole pipeline."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
 
 
 def parse_files(paths: list[str], extract: Extractor | None = None) -> list[Parsed]:
@@ -101,7 +111,8 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
             try:
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=jobs,
-                                               mp_context=multiprocessing.get_context(method))
+                                               mp_context=multiprocessing.get_context(method),
+                                               initializer=_yield_to_writer)
                 pending.append((batch, pool.submit(parse_files, batch, extract), size))
                 return
             except BrokenProcessPool:
