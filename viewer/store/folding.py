@@ -72,8 +72,10 @@ class DayEvents:
 
     A summit day holds dozens of meetings of one kind, and every mention of that day is weighed
     against all of them: in memory that is a few set operations each, where a query per mention
-    cost more than writing it. Each key is read from the store once; the least recently used
-    keys are let go past `limit` events and read again if met again. After anything but the
+    cost more than writing it. Each key is read from the store once; once a document is
+    written (settle()), the least recently used keys are let go past `limit` events and read
+    again if met again. While a document is being written nothing is let go, so events it has
+    added but not yet written out are never looked for in the store. After anything but the
     writer's own additions (a document replaced, a file rolled back) call clear().
 
     `complete` says that every event in the store was added here and none let go (a load into
@@ -101,7 +103,6 @@ class DayEvents:
                  for i, place, title, bodies, people in conn.execute(_LOAD, (kind, start, end))]
         self._days[key] = found
         self._count += len(found)
-        self._let_go()
         return found
 
     def added(self, key: Key, stored: Stored) -> None:
@@ -110,14 +111,14 @@ class DayEvents:
         if day is not None:
             day.append(stored)
             self._count += 1
-            self._let_go()
 
     def clear(self) -> None:
         self._days.clear()
         self._count = 0
         self.complete = False
 
-    def _let_go(self) -> None:
+    def settle(self) -> None:
+        """The document is written: let go of the least recently used days past the limit."""
         while self._count > self.limit and len(self._days) > 1:
             _, dropped = self._days.popitem(last=False)
             self._count -= len(dropped)

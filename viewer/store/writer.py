@@ -81,7 +81,19 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (src.name, src.path, src.sha256, src.size, src.encoding, imported_at, text)).lastrowid
     assert doc_id is not None
-    item_ids = [_insert_item(conn, doc_id, item, text) for item in ex.items]
+    # Rows are numbered here, as SQLite would number them, so that each table's rows of the
+    # document go in with one statement and a new event is written with its source's id.
+    first_item, first_event, first_source = conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM items), (SELECT coalesce(max(id), 0) FROM events),"
+        " (SELECT coalesce(max(id), 0) FROM event_sources)").fetchone()
+    item_ids = list(range(first_item + 1, first_item + 1 + len(ex.items)))
+    conn.executemany(
+        "INSERT INTO items (id, document_id, idx, start, end, published_day, title, text, noise)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(item_id, doc_id, item.index, item.span.start, item.span.end,
+          item.published.toordinal() if item.published else None, item.title,
+          text[item.span.start:item.span.end], _noise_json(item))
+         for item_id, item in zip(item_ids, ex.items)])
     items = _Items(ex.items, item_ids)
     known = match_people(conn, ex.people, memory.aliases)
     person_ids = {p.name: _person(conn, p, known.get(p.name), memory) for p in ex.people}
@@ -92,18 +104,19 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
                      [(doc_id, items.at(m.span)[0], m.span.start, m.span.end, m.text,
                        m.value.start.toordinal(), m.value.end.toordinal(), m.value.precision,
                        m.value.certainty, m.value.reason, m.role) for m in ex.dates])
-    event_ids: list[int] = []
-    mentions_merged = 0
-    # Sources are numbered here, so that a new event is written with its source's id at once.
-    last_source = conn.execute("SELECT coalesce(max(id), 0) FROM event_sources").fetchone()[0]
-    for source_id, event in enumerate(ex.events, start=last_source + 1):
+    placed = _Placed(first_event + 1)
+    for source_id, event in enumerate(ex.events, start=first_source + 1):
         ids = tuple(person_ids[n] for n in event.people if n in person_ids)
-        event_id, was_merged = _place_event(conn, days, doc_id, items.by_index.get(event.item),
-                                            event, ids, source_id)
-        event_ids.append(event_id)
-        mentions_merged += was_merged
+        placed.place(days.at(conn, key_of(event)), days, doc_id,
+                     items.by_index.get(event.item), event, ids, source_id)
+    event_ids = placed.event_ids
     decision_events = [event_ids[d.event] if d.event is not None and d.event < len(event_ids)
                        else None for d in ex.decisions]
+    counts = Counter(i for i in decision_events if i is not None)
+    for event_id, row in placed.new.items():
+        row[-1] = counts.pop(event_id, 0)
+    placed.write(conn)
+    days.settle()
     conn.executemany("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
                      " start, end, start_day, end_day, event_id)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -111,26 +124,21 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
                        d.span.start, d.span.end, d.date.start.toordinal() if d.date else None,
                        d.date.end.toordinal() if d.date else None, event_id)
                       for d, event_id in zip(ex.decisions, decision_events)])
+    # decisions of this document on events already stored
     conn.executemany("UPDATE events SET decision_count = decision_count + ? WHERE id = ?",
-                     [(n, i) for i, n in Counter(decision_events).items() if i is not None])
+                     [(n, i) for i, n in counts.items()])
     touched |= set(person_ids.values())
     if summaries:
         refresh_people(conn, touched)
-    return Written(items=len(item_ids), events=len(event_ids), merged=mentions_merged,
+    return Written(items=len(item_ids), events=len(event_ids), merged=placed.merged,
                    people=tuple(sorted(set(person_ids.values()))), decisions=len(ex.decisions),
                    touched=frozenset(touched))
 
 
-def _insert_item(conn: sqlite3.Connection, doc_id: int, item: Item, text: str) -> int:
-    start, end = item.span.start, item.span.end
-    noise = [[n.start - start, n.end - start] for n in item.noise]
-    row_id = conn.execute(
-        "INSERT INTO items (document_id, idx, start, end, published_day, title, text, noise)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (doc_id, item.index, start, end, item.published.toordinal() if item.published else None,
-         item.title, text[start:end], json.dumps(noise))).lastrowid
-    assert row_id is not None
-    return row_id
+def _noise_json(item: Item) -> str:
+    """The item's scrape noise as JSON [[start, end], ...], offsets within the item."""
+    start = item.span.start
+    return f"[{', '.join(f'[{n.start - start}, {n.end - start}]' for n in item.noise)}]"
 
 
 def _person(conn: sqlite3.Connection, person: Person, known: int | None,
@@ -181,55 +189,81 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int,
                      mentions)
 
 
-def _place_event(conn: sqlite3.Connection, days: DayEvents, doc_id: int, item_id: int | None,
-                 event: Event, person_ids: tuple[int, ...], source_id: int) -> tuple[int, bool]:
-    """Store one mention: a source of an event already stored, or a new event. True if merged."""
-    v = event.date
-    key = key_of(event)
-    same = same_happening(days.at(conn, key), event, person_ids)
-    merged = same is not None
-    if same is not None:
-        # As refresh_events would recompute it from all its sources, brought up to date with
-        # this one alone: the links are the union over the sources, the place and the title
-        # the first ones stated, and the date stated if any source states it.
-        event_id = same.id
-        same.bodies = same.bodies.union(event.bodies)
-        same.people = same.people.union(person_ids)
-        same.place = same.place or event.place
-        conn.execute("UPDATE events SET source_count = source_count + 1, place = ?, lane = ?,"
-                     " certainty = CASE ? WHEN 'stated' THEN 'stated' ELSE certainty END,"
-                     " reason = CASE ? WHEN 'stated' THEN '' ELSE reason END WHERE id = ?",
-                     (same.place, lane_of(tuple(same.bodies)), v.certainty, v.certainty,
-                      event_id))
-    else:
-        # A new event is written whole here, as refresh_events would compute it from its one
-        # source: most mentions are new, and recomputing each would double the writes.
-        new_id = conn.execute(
-            "INSERT INTO events (start_day, end_day, precision, certainty, reason, kind, title,"
-            " place, lane, source_id, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            (key[0], key[1], v.precision, v.certainty,
-             "" if v.certainty == "stated" else v.reason, event.kind, event.title, event.place,
-             lane_of(event.bodies), source_id)).lastrowid
-        assert new_id is not None
-        event_id = new_id
-        days.added(key, Stored(event_id, event.place, event.title, frozenset(event.bodies),
-                               frozenset(person_ids)))
-    conn.execute(
-        "INSERT INTO event_sources (id, event_id, document_id, item_id, sentence_idx, sentence,"
-        " start, end, date_start, date_end, certainty, reason, title, place, bodies, person_ids)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (source_id, event_id, doc_id, item_id, event.sentence, event.text, event.span.start,
-         event.span.end, event.date_span.start, event.date_span.end, v.certainty, v.reason,
-         event.title, event.place, _json_list(event.bodies), _json_ids(person_ids)))
-    # A merged event's links grow by this mention's at once, so later mentions match on them.
-    if event.bodies:
+class _Placed:
+    """A document's event mentions, each a source of an event already stored or of a new one,
+    gathered so that every table's rows go in with one statement."""
+
+    def __init__(self, next_event: int) -> None:
+        self.next_event = next_event
+        self.event_ids: list[int] = []  # per mention
+        self.merged = 0                 # mentions folded into an event met before
+        # New events' rows, by id; the last column, decision_count, is filled in by the caller.
+        self.new: dict[int, list[object]] = {}
+        self.updates: list[tuple[object, ...]] = []  # events stored before this document
+        self.sources: list[tuple[object, ...]] = []
+        self.bodies: list[tuple[int, str]] = []
+        self.people: list[tuple[int, int, int, int]] = []
+
+    def place(self, candidates: list[Stored], days: DayEvents, doc_id: int, item_id: int | None,
+              event: Event, person_ids: tuple[int, ...], source_id: int) -> None:
+        v = event.date
+        key = key_of(event)
+        same = same_happening(candidates, event, person_ids)
+        if same is not None:
+            # As refresh_events would recompute it from all its sources, brought up to date
+            # with this one alone: the links are the union over the sources, the place and the
+            # title the first ones stated, and the date stated if any source states it.
+            event_id = same.id
+            self.merged += 1
+            same.bodies = same.bodies.union(event.bodies)
+            same.people = same.people.union(person_ids)
+            same.place = same.place or event.place
+            lane = lane_of(tuple(same.bodies))
+            row = self.new.get(event_id)
+            if row is not None:  # new in this document
+                row[7], row[8] = same.place, lane
+                if v.certainty == "stated":
+                    row[3], row[4] = "stated", ""
+                row[10] = int(row[10]) + 1  # type: ignore[call-overload]
+            else:
+                self.updates.append((same.place, lane, v.certainty, v.certainty, event_id))
+        else:
+            # A new event is written whole, as refresh_events would compute it from its one
+            # source: most mentions are new, and recomputing each would double the writes.
+            event_id = self.next_event
+            self.next_event += 1
+            self.new[event_id] = [
+                key[0], key[1], v.precision, v.certainty, "" if v.certainty == "stated" else v.reason,
+                event.kind, event.title, event.place, lane_of(event.bodies), source_id, 1, 0]
+            days.added(key, Stored(event_id, event.place, event.title, frozenset(event.bodies),
+                                   frozenset(person_ids)))
+        self.event_ids.append(event_id)
+        self.sources.append(
+            (source_id, event_id, doc_id, item_id, event.sentence, event.text, event.span.start,
+             event.span.end, event.date_span.start, event.date_span.end, v.certainty, v.reason,
+             event.title, event.place, _json_list(event.bodies), _json_ids(person_ids)))
+        # A merged event's links grow by this mention's, as later mentions matched on them.
+        self.bodies.extend((event_id, b) for b in event.bodies)
+        self.people.extend((event_id, p, key[0], key[1]) for p in person_ids)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO events (id, start_day, end_day, precision, certainty, reason, kind, title,"
+            " place, lane, source_id, source_count, decision_count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(event_id, *row) for event_id, row in self.new.items()])
+        conn.executemany(
+            "UPDATE events SET source_count = source_count + 1, place = ?, lane = ?,"
+            " certainty = CASE ? WHEN 'stated' THEN 'stated' ELSE certainty END,"
+            " reason = CASE ? WHEN 'stated' THEN '' ELSE reason END WHERE id = ?", self.updates)
+        conn.executemany(
+            "INSERT INTO event_sources (id, event_id, document_id, item_id, sentence_idx, sentence,"
+            " start, end, date_start, date_end, certainty, reason, title, place, bodies,"
+            " person_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.sources)
         conn.executemany("INSERT OR IGNORE INTO event_bodies (event_id, body) VALUES (?, ?)",
-                         [(event_id, b) for b in event.bodies])
-    if person_ids:
+                         self.bodies)
         conn.executemany("INSERT OR IGNORE INTO event_people (event_id, person_id, start_day,"
-                         " end_day) VALUES (?, ?, ?, ?)",
-                         [(event_id, p, key[0], key[1]) for p in person_ids])
-    return event_id, merged
+                         " end_day) VALUES (?, ?, ?, ?)", self.people)
 
 
 def _json_list(values: Sequence[str]) -> str:
