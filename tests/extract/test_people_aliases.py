@@ -153,3 +153,20 @@ def test_name_of_a_mention_uses_its_document() -> None:
     index.add(ms)
     assert [index.name_of(m) for m in ms] == ["Ivan Petrov", "Oleg Petrov", "Oleg Petrov", "Petrov"]
     assert index.name_of(PersonMention("z", 0, 0, Span(0, 3), "Zas")) is None
+
+
+@pytest.mark.parametrize("pairs", [
+    [("a", "Valery Semerikov"), ("a", "V. Semerikov"), ("b", "Semerikov Valery Anatolyevich"),
+     ("c", "Semerikov")],
+    [("a", "Ivan Petrov"), ("b", "Oleg Petrov"), ("b", "Petrov"), ("c", "Petrov"), ("c", "I. Petrov")],
+    [("a", "Kassym-Jomart Tokayev"), ("b", "Kasym-Zhomart Tokaev"), ("b", "Stanislav Zas")],
+])
+def test_groups_are_the_people_unnamed(pairs: list[tuple[str, str]]) -> None:
+    index = PeopleIndex()
+    index.add(mentions(*pairs))
+
+    def spans(ms: list[PersonMention] | tuple[PersonMention, ...]) -> list[tuple[str, int]]:
+        return sorted((m.doc, m.span.start) for m in ms)
+
+    assert (sorted(spans(g) for g in index.groups())
+            == sorted(spans(p.mentions) for p in index.people()))

@@ -282,6 +282,14 @@ class PeopleIndex:
             out.append(self._person(mentions, roles, _canonical(mentions)))
         return sorted(out, key=lambda p: (p.name.casefold(), p.docs))
 
+    def groups(self) -> list[list[PersonMention]]:
+        """The mentions of each person, grouped as people() groups them, without naming them."""
+        joined, alone = self._resolve_weak()
+        out = [[*cluster.mentions, *(self._weak[w][0] for w in joined.get(cid, []))]
+               for cid, cluster in enumerate(self._clusters)]
+        out.extend([self._weak[w][0] for w in group] for group in alone)
+        return out
+
     @staticmethod
     def _name(cluster: _Cluster) -> str:
         # bare surnames and initials joined later never change it: they are no "First Last" form

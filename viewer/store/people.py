@@ -11,7 +11,13 @@ from viewer.records import Person, PersonMention, Span
 _TAG = "\x00store:"  # marks stand-in mentions that carry a stored person's id through the index
 
 
-def _stored_people(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Person]:
+def _stored_people(conn: sqlite3.Connection, ids: Sequence[int], keys: AliasKeys) -> list[Person]:
+    """Stored people as the alias index takes them: each name form a stand-in mention."""
+    keys.people.update(_read_people(conn, [i for i in ids if i not in keys.people]))
+    return [keys.people[i] for i in ids if i in keys.people]
+
+
+def _read_people(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Person]:
     aliases: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     for i in range(0, len(ids), 500):
@@ -21,12 +27,12 @@ def _stored_people(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Person]
                                        f" IN ({marks}) ORDER BY person_id, alias", chunk):
             aliases.setdefault(pid, []).append(alias)
         names.update(conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", chunk))
-    out = []
-    for pid in sorted(names):
-        forms = list(dict.fromkeys([names[pid], *aliases.get(pid, [])]))
+    out = {}
+    for pid, name in names.items():
+        forms = list(dict.fromkeys([name, *aliases.get(pid, [])]))
         mentions = tuple(PersonMention(f"{_TAG}{pid}", 0, 0, Span(i, i), form)
                          for i, form in enumerate(forms))
-        out.append(Person(names[pid], tuple(forms), (), mentions))
+        out[pid] = Person(name, tuple(forms), (), mentions)
     return out
 
 
@@ -55,12 +61,14 @@ class AliasKeys:
 
     def __init__(self) -> None:
         self._ids: dict[str, int | None] = {}
+        # Stored people read for the alias index, by id; one drops out when a name is added.
+        self.people: dict[int, Person] = {}
 
     def lookup(self, conn: sqlite3.Connection, keys: Sequence[str]) -> int | None:
         missing = [k for k in dict.fromkeys(keys) if k not in self._ids]
         if missing:
             if len(self._ids) > self.LIMIT:
-                self._ids.clear()
+                self.clear()
             self._ids.update(dict.fromkeys(missing))
             self._ids.update(conn.execute(
                 f"SELECT key, min(person_id) FROM aliases WHERE key IN"
@@ -69,12 +77,14 @@ class AliasKeys:
         return min(known) if known else None
 
     def added(self, key: str, person_id: int) -> None:
+        self.people.pop(person_id, None)
         if key in self._ids:
             had = self._ids[key]
             self._ids[key] = person_id if had is None else min(had, person_id)
 
     def clear(self) -> None:
         self._ids.clear()
+        self.people.clear()
 
 
 def match_people(conn: sqlite3.Connection, people: Sequence[Person],
@@ -84,13 +94,13 @@ def match_people(conn: sqlite3.Connection, people: Sequence[Person],
     exact = {p.name: _by_alias(conn, p, keys) for p in people}
     if all(v is not None for v in exact.values()):
         return exact  # every name already known as written: nothing for the index to decide
-    index = PeopleIndex.from_people(_stored_people(conn, _candidates(conn, people)))
+    index = PeopleIndex.from_people(_stored_people(conn, _candidates(conn, people), keys))
     index.add([m for p in people for m in p.mentions])
     cluster_of: dict[tuple[str, int, int], int] = {}
     stored: list[set[int]] = []
-    for cid, merged in enumerate(index.people()):
-        stored.append({int(m.doc[len(_TAG):]) for m in merged.mentions if m.doc.startswith(_TAG)})
-        for m in merged.mentions:
+    for cid, group in enumerate(index.groups()):
+        stored.append({int(m.doc[len(_TAG):]) for m in group if m.doc.startswith(_TAG)})
+        for m in group:
             cluster_of[(m.doc, m.span.start, m.span.end)] = cid
     found: dict[str, int | None] = {}
     for p in people:
