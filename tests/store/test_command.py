@@ -9,13 +9,13 @@ import pytest
 from store_fakes import RELEASE_C, extract
 
 from viewer import cli
-from viewer.store import ingest
+from viewer.store import parsing
 from viewer.store.command import ProgressPrinter
 
 
 @pytest.fixture(autouse=True)
 def toy_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "_default_extractor", lambda: extract)
+    monkeypatch.setattr(parsing, "_default_extractor", lambda: extract)
 
 
 def test_build_prints_progress_lines_and_a_summary(tmp_path: Path, releases: Path,

@@ -97,7 +97,7 @@ def test_later_imports_commit_as_they_go(small_store: Store, tmp_path: Path) -> 
                    encoding="utf-8")
     loader = Loader(small_store.conn, commit_every=0)
     assert not loader.bulk
-    from viewer.store.ingest import parse_file
+    from viewer.store.parsing import parse_file
     parsed = parse_file(str(new), extract)
     assert not isinstance(parsed, str)
     loader.write(*parsed, "2023-02-02T00:00:00+00:00")
@@ -109,7 +109,7 @@ def test_later_imports_commit_as_they_go(small_store: Store, tmp_path: Path) -> 
 
 def _events_written_with(tmp_path: Path, releases: Path, limit: int) -> list[tuple]:
     from viewer.store.folding import DayEvents
-    from viewer.store.ingest import parse_file
+    from viewer.store.parsing import parse_file
 
     store = open_store(tmp_path / f"limit{limit}.db")
     loader = Loader(store.conn)

@@ -7,7 +7,7 @@ import pytest
 from store_fakes import extract
 
 from viewer.resources import seeds_dir
-from viewer.store import ingest
+from viewer.store import parsing
 from viewer.store.db import open_store
 from viewer.store.location import ENV_DB, default_store_path, ensure_default_store
 
@@ -23,7 +23,7 @@ def test_default_path_is_in_the_user_data_dir(monkeypatch: pytest.MonkeyPatch,
 
 def test_first_use_builds_from_the_seeds_once(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
-    monkeypatch.setattr(ingest, "_default_extractor", lambda: extract)
+    monkeypatch.setattr(parsing, "_default_extractor", lambda: extract)
     monkeypatch.setenv(ENV_DB, str(tmp_path / "d" / "timeline.db"))
     calls: list[str] = []
     path = ensure_default_store(progress=lambda done, total, name: calls.append(name), jobs=1)

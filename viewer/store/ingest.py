@@ -7,23 +7,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from viewer.records import Extraction
-from viewer.sources import Source, SourceError, collect_files, file_hash, read_source
+from viewer.sources import Source, collect_files, file_hash
 from viewer.store.db import Store
 from viewer.store.loader import Loader
+from viewer.store.parsing import Extractor, Parsed, parse_file, parse_files, yield_to_writer
 
-Extractor = Callable[[str, str], Extraction]
 Progress = Callable[[int, int, str], None]
-Parsed = tuple[Source, Extraction] | str  # a reason in words when the file could not be read
 SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker than a pool
 AHEAD_FILES = 64  # per worker: files parsed or being parsed ahead of the writer, at most
 AHEAD_BYTES = 64 * 1024 * 1024  # and their size at most (but always one batch per worker)
 BATCH_FILES, BATCH_BYTES = 16, 256 * 1024  # one task for a worker: this many files or bytes
-WORKER_NICENESS = 10
 
 
 @dataclass
@@ -37,42 +35,6 @@ class ImportReport:
     decisions: int = 0
     merged: int = 0          # event mentions folded into an event already stored
     cancelled: bool = False
-
-
-def _default_extractor() -> Extractor:
-    from viewer.extract import extract_document  # the extraction is loaded only when parsing
-    return extract_document
-
-
-def parse_file(path: str, extract: Extractor | None = None) -> Parsed:
-    """Read and extract one file; never raises, so one bad file cannot stop a batch."""
-    try:
-        src = read_source(path)
-    except SourceError as exc:
-        return str(exc)
-    try:
-        extraction = (extract or _default_extractor())(src.text, src.name)
-    except MemoryError:
-        return "the file is too large to read into memory"
-    except Exception as exc:  # noqa: BLE001 - any extraction bug becomes this file's reason
-        return f"the extraction failed ({type(exc).__name__}: {exc})"
-    # The text travels back once, inside the extraction, not twice; the sentences and the flat
-    # mention list stay behind, since the writer stores neither (the people carry their mentions).
-    return (Source(src.name, src.path, "", src.encoding, src.sha256, src.size),
-            replace(extraction, sentences=(), mentions=()))
-
-
-def _yield_to_writer() -> None:
-    """A worker runs below the writer and the window: the writer is the one stage that cannot
-    be parallel, and a share of a core lost to a worker holds up the whole pipeline."""
-    try:
-        os.nice(WORKER_NICENESS)
-    except OSError:
-        pass
-
-
-def parse_files(paths: list[str], extract: Extractor | None = None) -> list[Parsed]:
-    return [parse_file(path, extract) for path in paths]
 
 
 def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
@@ -112,7 +74,7 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=jobs,
                                                mp_context=multiprocessing.get_context(method),
-                                               initializer=_yield_to_writer)
+                                               initializer=yield_to_writer)
                 pending.append((batch, pool.submit(parse_files, batch, extract), size))
                 return
             except BrokenProcessPool:
