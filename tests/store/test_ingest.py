@@ -62,6 +62,21 @@ def test_same_content_under_another_name_is_skipped(small_store: Store, tmp_path
     assert (report.imported, report.skipped) == (1, 1)
 
 
+def test_a_first_build_skips_a_copy_once_it_is_read(store: Store, tmp_path: Path) -> None:
+    """Into an empty store contents are compared after parsing: a copy is still skipped, and
+    a file that cannot be read is refused whoever else holds the same bytes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    (folder / "b-copy-of-a.txt").write_text(RELEASE_A, encoding="utf-8")
+    for name in ("c.bin", "d.bin"):
+        (folder / name).write_bytes(bytes(range(256)) * 8)
+    report = import_paths(store, [folder], jobs=1, extract=extract)
+    assert (report.imported, report.skipped) == (1, 1)
+    assert sorted(Path(f).name for f, _ in report.failed) == ["c.bin", "d.bin"]
+    assert [r[0] for r in store.conn.execute("SELECT name FROM documents")] == ["a.txt"]
+
+
 def test_a_changed_file_replaces_its_old_records(small_store: Store, releases: Path) -> None:
     (releases / "b.txt").write_text(
         "# 2019-12-02 Summary of the year\n"

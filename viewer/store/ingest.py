@@ -140,13 +140,16 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
     # a build that found nothing to read keeps the store it had
     with Loader(store.conn, rebuild=rebuild and bool(files)) as loader:
         seen: dict[tuple[str, str], str] = {}  # names and contents met earlier in this import
+        # Into an empty store no file can be unchanged: contents are compared once parsed,
+        # by the hash the worker took, and the writer's process reads no file itself.
+        hash_first = not loader.bulk
 
         def to_parse() -> Iterator[str]:
             """The files to parse, checked as the workers ask for more, so that reading and
             hashing an archive overlaps parsing it."""
             nonlocal done
             for path in files:
-                reason = _skip_reason(store, path, seen)
+                reason = _skip_reason(store, path, seen) if hash_first else _name_taken(path, seen)
                 if reason is None:
                     yield str(path)
                     continue
@@ -167,6 +170,8 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
             done += 1
             if isinstance(parsed, str):
                 report.failed.append((name, parsed))
+            elif not hash_first and _content_seen(parsed[0].sha256, parsed[0].name, seen):
+                report.skipped += 1
             else:
                 _write(loader, parsed, report, people, name)
             if progress:
@@ -189,16 +194,29 @@ def _skip_reason(store: Store, path: Path, seen: dict[tuple[str, str], str]) -> 
         digest = file_hash(path)
     except OSError as exc:
         return f"!the file cannot be read ({exc.strerror or exc})"
-    if ("name", path.name) in seen:
-        return f"!another file named {path.name} is in this import ({seen['name', path.name]})"
-    seen["name", path.name] = str(path)
-    if ("sha256", digest) in seen:
-        return f"the same content as {seen['sha256', digest]}"
-    seen["sha256", digest] = path.name
+    reason = _name_taken(path, seen) or _content_seen(digest, path.name, seen)
+    if reason is not None:
+        return reason
     row = store.conn.execute("SELECT name FROM documents WHERE sha256 = ? ORDER BY name = ? DESC",
                              (digest, path.name)).fetchone()
     if row is not None:
         return "unchanged" if row[0] == path.name else f"the same content as {row[0]}"
+    return None
+
+
+def _name_taken(path: Path, seen: dict[tuple[str, str], str]) -> str | None:
+    """A failure if an earlier file of this import has the same name (names are identities)."""
+    if ("name", path.name) in seen:
+        return f"!another file named {path.name} is in this import ({seen['name', path.name]})"
+    seen["name", path.name] = str(path)
+    return None
+
+
+def _content_seen(digest: str, name: str, seen: dict[tuple[str, str], str]) -> str | None:
+    """A reason to skip if an earlier file of this import has the same content."""
+    if ("sha256", digest) in seen:
+        return f"the same content as {seen['sha256', digest]}"
+    seen["sha256", digest] = name
     return None
 
 
