@@ -266,3 +266,16 @@ def test_a_build_that_finds_no_file_keeps_the_store(small_store: Store, tmp_path
     assert (report.imported, report.failed) == (0, [(str(tmp_path / "typo"),
                                                      "no such file or folder")])
     assert dump(small_store) == before
+
+
+def test_an_import_collects_garbage_less_often_and_then_as_before(store: Store,
+                                                                  releases: Path) -> None:
+    import gc
+
+    from viewer.store.parsing import IMPORT_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    during: list[tuple[int, ...]] = []
+    import_paths(store, [releases], jobs=1, extract=extract,
+                 progress=lambda *_: during.append(gc.get_threshold()))
+    assert set(during) == {IMPORT_GC_THRESHOLDS} and gc.get_threshold() == before

@@ -1,6 +1,7 @@
 """Files -> extraction (in parallel) -> tables (one writer; each file all or nothing)."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -15,7 +16,8 @@ from viewer.records import Extraction
 from viewer.sources import Source, collect_files, file_hash
 from viewer.store.db import Store
 from viewer.store.loader import Loader
-from viewer.store.parsing import Extractor, Parsed, parse_file, parse_files, yield_to_writer
+from viewer.store.parsing import (IMPORT_GC_THRESHOLDS, Extractor, Parsed, parse_file, parse_files,
+                                  set_up_worker)
 
 Progress = Callable[[int, int, str], None]
 SERIAL_BYTES = 512 * 1024  # below this much to parse, one process is quicker than a pool
@@ -74,7 +76,7 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=jobs,
                                                mp_context=multiprocessing.get_context(method),
-                                               initializer=yield_to_writer)
+                                               initializer=set_up_worker)
                 pending.append((batch, pool.submit(parse_files, batch, extract), size))
                 return
             except BrokenProcessPool:
@@ -130,6 +132,18 @@ def import_paths(store: Store, paths: Iterable[str | Path], *, rebuild: bool = F
                  cancel: Callable[[], bool] | None = None,
                  extract: Extractor | None = None) -> ImportReport:
     """Import files and folders; unchanged files are skipped, changed ones replace their past."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*IMPORT_GC_THRESHOLDS)
+    try:
+        return _import(store, paths, rebuild=rebuild, jobs=jobs, progress=progress,
+                       cancel=cancel, extract=extract)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _import(store: Store, paths: Iterable[str | Path], *, rebuild: bool, jobs: int | None,
+            progress: Progress | None, cancel: Callable[[], bool] | None,
+            extract: Extractor | None) -> ImportReport:
     report = ImportReport()
     files, missing = collect_files(paths)
     report.failed.extend(missing)
