@@ -128,21 +128,33 @@ def narrow_columns(store: Store, everything: EventColumns, f: EventFilter) -> Ev
         mask &= np.isin(everything.kinds, [KIND_INDEX.get(k, -1) for k in f.kinds])
     if f.hide_inferred:
         mask &= ~everything.inferred
+    # From here on only the candidates left are tested, not every event again.
+    at = np.flatnonzero(mask)
     for sql, params in id_queries(replace(f, text="")):  # the text last: it costs the most
-        if not mask.any():
+        if not len(at):
             break
-        mask &= np.isin(everything.ids, _ids(store, sql, params))
+        at = at[_among(everything.ids[at], _ids(store, sql, params))]
     match = fts_query(f.text)
-    if match and 0 < int(mask.sum()) <= _FEW_FOR_TEXT:
+    if match and 0 < len(at) <= _FEW_FOR_TEXT:
         # a handful of candidates: read their own rows rather than every row holding the words
-        mask &= np.isin(everything.ids, _text_among(store, everything.ids[mask], fts_terms(f.text)))
-    elif match and mask.any():
+        at = at[_among(everything.ids[at], _text_among(store, everything.ids[at],
+                                                       fts_terms(f.text)))]
+    elif match and len(at):
         titles = _ids(store, "SELECT rowid FROM events_fts WHERE events_fts MATCH :fts", {"fts": match})
         items = _ids(store, "SELECT rowid FROM items_fts WHERE items_fts MATCH :fts", {"fts": match})
         source_events, source_items = _sources(store)
-        told = source_events[np.isin(source_items, items)]
-        mask &= np.isin(everything.ids, titles) | np.isin(everything.ids, told)
-    return everything.where(mask)
+        told = source_events[_among(source_items, items)]
+        ids = everything.ids[at]
+        at = at[_among(ids, titles) | _among(ids, told)]
+    return everything.at(at)
+
+
+def _among(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Which values are among the ids, by a lookup table over the ids' range: linear in both,
+    where numpy's own choice sorts both once the values are few (40 ms at a million events)."""
+    if not len(values) or not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    return np.isin(values, ids, kind="table")
 
 
 _FEW_FOR_TEXT = 300

@@ -50,9 +50,15 @@ class EventColumns:
 
     def where(self, mask: np.ndarray) -> "EventColumns":
         """The events a boolean mask keeps, in the same order."""
-        return EventColumns(self.ids[mask], self.start_days[mask], self.end_days[mask],
-                            self.lanes[mask], self.kinds[mask], self.inferred[mask],
-                            self.sources[mask])
+        # The positions once, then a take per column: indexing seven columns by a scattered
+        # boolean mask was ten times slower (30 ms to keep 420,000 of 1,000,000 events).
+        return self.at(np.flatnonzero(mask))
+
+    def at(self, positions: np.ndarray) -> "EventColumns":
+        """The events at these positions (ascending), in the same order."""
+        return EventColumns(*(column.take(positions) for column in (
+            self.ids, self.start_days, self.end_days, self.lanes, self.kinds, self.inferred,
+            self.sources)))
 
 
 @dataclass(frozen=True)
