@@ -113,8 +113,8 @@ def write_document(conn: sqlite3.Connection, src: Source, ex: Extraction, import
     decision_events = [event_ids[d.event] if d.event is not None and d.event < len(event_ids)
                        else None for d in ex.decisions]
     counts = Counter(i for i in decision_events if i is not None)
-    for event_id, row in placed.new.items():
-        row[-1] = counts.pop(event_id, 0)
+    for event_id, new in placed.new.items():
+        new.decision_count = counts.pop(event_id, 0)
     placed.write(conn)
     days.settle()
     conn.executemany("INSERT INTO decisions (document_id, item_id, sentence_idx, kind, body, text,"
@@ -189,6 +189,29 @@ def _write_person_facts(conn: sqlite3.Connection, doc_id: int,
                      mentions)
 
 
+@dataclass(slots=True)
+class _NewEvent:
+    """An events row gathered for insertion, brought up to date by later mentions of it."""
+
+    start_day: int
+    end_day: int
+    precision: str
+    certainty: str
+    reason: str
+    kind: str
+    title: str
+    place: str | None
+    lane: int
+    source_id: int
+    source_count: int = 1
+    decision_count: int = 0
+
+    def row(self, event_id: int) -> tuple[object, ...]:
+        return (event_id, self.start_day, self.end_day, self.precision, self.certainty,
+                self.reason, self.kind, self.title, self.place, self.lane, self.source_id,
+                self.source_count, self.decision_count)
+
+
 class _Placed:
     """A document's event mentions, each a source of an event already stored or of a new one,
     gathered so that every table's rows go in with one statement."""
@@ -197,8 +220,7 @@ class _Placed:
         self.next_event = next_event
         self.event_ids: list[int] = []  # per mention
         self.merged = 0                 # mentions folded into an event met before
-        # New events' rows, by id; the last column, decision_count, is filled in by the caller.
-        self.new: dict[int, list[object]] = {}
+        self.new: dict[int, _NewEvent] = {}  # by id; the caller counts their decisions
         self.updates: list[tuple[object, ...]] = []  # events stored before this document
         self.sources: list[tuple[object, ...]] = []
         self.bodies: list[tuple[int, str]] = []
@@ -219,12 +241,12 @@ class _Placed:
             same.people = same.people.union(person_ids)
             same.place = same.place or event.place
             lane = lane_of(tuple(same.bodies))
-            row = self.new.get(event_id)
-            if row is not None:  # new in this document
-                row[7], row[8] = same.place, lane
+            new = self.new.get(event_id)
+            if new is not None:  # new in this document
+                new.place, new.lane = same.place, lane
                 if v.certainty == "stated":
-                    row[3], row[4] = "stated", ""
-                row[10] = int(row[10]) + 1  # type: ignore[call-overload]
+                    new.certainty, new.reason = "stated", ""
+                new.source_count += 1
             else:
                 self.updates.append((same.place, lane, v.certainty, v.certainty, event_id))
         else:
@@ -232,9 +254,9 @@ class _Placed:
             # source: most mentions are new, and recomputing each would double the writes.
             event_id = self.next_event
             self.next_event += 1
-            self.new[event_id] = [
+            self.new[event_id] = _NewEvent(
                 key[0], key[1], v.precision, v.certainty, "" if v.certainty == "stated" else v.reason,
-                event.kind, event.title, event.place, lane_of(event.bodies), source_id, 1, 0]
+                event.kind, event.title, event.place, lane_of(event.bodies), source_id)
             days.added(key, Stored(event_id, event.place, event.title, frozenset(event.bodies),
                                    frozenset(person_ids)))
         self.event_ids.append(event_id)
@@ -251,7 +273,7 @@ class _Placed:
             "INSERT INTO events (id, start_day, end_day, precision, certainty, reason, kind, title,"
             " place, lane, source_id, source_count, decision_count)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(event_id, *row) for event_id, row in self.new.items()])
+            [new.row(event_id) for event_id, new in self.new.items()])
         conn.executemany(
             "UPDATE events SET source_count = source_count + 1, place = ?, lane = ?,"
             " certainty = CASE ? WHEN 'stated' THEN 'stated' ELSE certainty END,"
