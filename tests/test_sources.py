@@ -108,3 +108,12 @@ def test_spaces_and_marks_of_scraped_pages_are_text(tmp_path: Path) -> None:
     path = tmp_path / "scraped.txt"
     path.write_text(text, encoding="utf-8")
     assert read_source(path).text == text
+
+
+def test_collected_files_come_with_their_sizes(tmp_path: Path) -> None:
+    from viewer.sources import collect_sized_files
+
+    (tmp_path / "a.txt").write_text("abc")
+    (tmp_path / "b.txt").write_bytes(b"x" * 10)
+    sized, missing = collect_sized_files([tmp_path, tmp_path / "a.txt"])
+    assert ({p.name: n for p, n in sized.items()}, missing) == ({"a.txt": 3, "b.txt": 10}, [])

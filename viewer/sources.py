@@ -245,13 +245,20 @@ def html_to_text(html: str) -> str:
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files named or inside the folders named (hidden ones left out), sorted; and the misses.
+    """Files named or inside the folders named (hidden ones left out), sorted; and the misses."""
+    sized, missing = collect_sized_files(paths)
+    return list(sized), missing
+
+
+def collect_sized_files(paths: Iterable[str | Path]
+                        ) -> tuple[dict[Path, int], list[tuple[str, str]]]:
+    """As collect_files, each file with its size in bytes (read once, with the rest of its stat).
 
     A file reached twice (a folder and a file in it) is listed once. Folders are walked with
     os.walk and files told apart by device and inode: an archive holds tens of thousands of
     files, and resolving each path component by component took seconds.
     """
-    files: list[Path] = []
+    files: dict[Path, int] = {}
     missing: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
     for raw in paths:
@@ -275,5 +282,5 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
                 continue
             if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) not in seen:
                 seen.add((st.st_dev, st.st_ino))
-                files.append(f)
+                files[f] = st.st_size
     return files, missing

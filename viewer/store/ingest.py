@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from viewer.records import Extraction
-from viewer.sources import Source, collect_files, file_hash
+from viewer.sources import Source, collect_sized_files, file_hash
 from viewer.store.db import Store
 from viewer.store.loader import Loader
 from viewer.store.parsing import (IMPORT_GC_THRESHOLDS, Extractor, Parsed, parse_file, parse_files,
@@ -41,7 +41,7 @@ class ImportReport:
 
 def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
                      cancel: Callable[[], bool],
-                     size_of: Callable[[str], int] | None = None) -> Iterator[tuple[str, Parsed]]:
+                     size_of: Callable[[str], int]) -> Iterator[tuple[str, Parsed]]:
     if jobs <= 1:
         for path in paths:
             if cancel():
@@ -51,7 +51,6 @@ def _parsed_in_order(paths: Iterable[str], jobs: int, extract: Extractor | None,
     # Never plain fork: the window imports from a worker thread, and forking a threaded
     # process can leave a child holding a lock forever.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    size_of = size_of or _size
     pool: ProcessPoolExecutor | None = None  # started at the first file to parse, if any
     stopped = False
     queue = iter(paths)
@@ -145,7 +144,8 @@ def _import(store: Store, paths: Iterable[str | Path], *, rebuild: bool, jobs: i
             progress: Progress | None, cancel: Callable[[], bool] | None,
             extract: Extractor | None) -> ImportReport:
     report = ImportReport()
-    files, missing = collect_files(paths)
+    sized, missing = collect_sized_files(paths)
+    files = list(sized)
     report.failed.extend(missing)
     should_stop = cancel or (lambda: False)
     total = len(files)
@@ -175,7 +175,7 @@ def _import(store: Store, paths: Iterable[str | Path], *, rebuild: bool, jobs: i
                 if progress:
                     progress(done, total, path.name)
 
-        sizes = {str(p): _size(str(p)) for p in files}
+        sizes = {str(p): size for p, size in sized.items()}
         workers = jobs or os.cpu_count() or 1
         if len(files) <= 1 or (jobs is None and sum(sizes.values()) < SERIAL_BYTES):
             workers = 1  # starting worker processes costs more than parsing a few releases
@@ -193,13 +193,6 @@ def _import(store: Store, paths: Iterable[str | Path], *, rebuild: bool, jobs: i
     report.cancelled = done < total
     report.people = len(people)
     return report
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
 
 
 def _skip_reason(store: Store, path: Path, seen: dict[tuple[str, str], str]) -> str | None:
